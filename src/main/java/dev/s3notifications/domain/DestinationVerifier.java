@@ -1,0 +1,20 @@
+package dev.s3notifications.domain;
+
+import dev.s3notifications.domain.InvalidNotificationConfigurationException.Argument;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Proves that destinations exist and accept notifications from a bucket, as S3 does before it stores a
+ * configuration: for topics and queues by sending them the {@link TestEvent}.
+ */
+public interface DestinationVerifier {
+
+    /**
+     * @param failures        one argument per destination that failed, in configuration order: the ARN, and why
+     * @param testMessageIds  the message id of each test message sent, by destination ARN
+     */
+    record Verification(List<Argument> failures, Map<String, String> testMessageIds) { }
+
+    Verification verify(Bucket bucket, List<DestinationConfiguration> destinations, TestEvent testEvent);
+}
