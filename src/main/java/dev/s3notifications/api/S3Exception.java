@@ -1,0 +1,40 @@
+package dev.s3notifications.api;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** An S3 error to answer with: the code, the message, and the extra elements S3 adds for it, in order. */
+public final class S3Exception extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final S3Error error;
+    private final transient Map<String, String> details;
+
+    public S3Exception(S3Error error) {
+        this(error, error.defaultMessage());
+    }
+
+    public S3Exception(S3Error error, String message) {
+        this(error, message, Map.of());
+    }
+
+    public S3Exception(S3Error error, String message, Map<String, String> details) {
+        super(message);
+        this.error = error;
+        this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    }
+
+    public static S3Exception noSuchBucket(String bucket) {
+        return new S3Exception(S3Error.NO_SUCH_BUCKET, S3Error.NO_SUCH_BUCKET.defaultMessage(), Map.of("BucketName", bucket));
+    }
+
+    public S3Error error() {
+        return error;
+    }
+
+    /** Elements S3 puts between {@code Message} and {@code RequestId}, such as {@code BucketName}. */
+    public Map<String, String> details() {
+        return details;
+    }
+}
