@@ -1,0 +1,233 @@
+package dev.s3notifications.dynamodb;
+
+import dev.s3notifications.domain.Bucket;
+import dev.s3notifications.domain.BucketState;
+import dev.s3notifications.domain.BucketStore;
+import dev.s3notifications.domain.DependencyUnavailableException;
+import dev.s3notifications.domain.DestinationConfiguration;
+import dev.s3notifications.domain.DestinationType;
+import dev.s3notifications.domain.FilterRule;
+import dev.s3notifications.domain.NotificationConfiguration;
+import dev.s3notifications.domain.S3Time;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * Buckets in one DynamoDB table, one item per bucket: owner, region, creation time, and the canonical notification
+ * configuration with its version. A configuration is one attribute of the bucket's item, so every write of it is a
+ * single conditional item write: readers see the old document or the new one, never a mix, and a configuration
+ * can never outlive (or survive the re-creation of) its bucket.
+ */
+public final class DynamoDbBucketStore implements BucketStore {
+    static final String BUCKET = "bucket";
+    static final String OWNER = "owner";
+    static final String REGION = "region";
+    static final String CREATED_AT = "createdAt";
+    static final String CONFIGURATION = "notificationConfiguration";
+    static final String VERSION = "configurationVersion";
+    public static final String OWNER_INDEX = "owner-index";
+
+    /** The condition that the item is still the bucket that was read: same owner, same creation. */
+    private static final String SAME_BUCKET = "attribute_exists(#bucket) AND #owner = :owner AND #createdAt = :createdAt";
+    private static final Map<String, String> SAME_BUCKET_NAMES =
+            Map.of("#bucket", BUCKET, "#owner", OWNER, "#createdAt", CREATED_AT);
+
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+
+    public DynamoDbBucketStore(DynamoDbClient dynamoDb, String tableName) {
+        this.dynamoDb = dynamoDb;
+        this.tableName = tableName;
+    }
+
+    /** Creates the table as template.yaml declares it; for the local stack and tests. */
+    public static void createTable(DynamoDbClient dynamoDb, String tableName) {
+        dynamoDb.createTable(b -> b.tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        AttributeDefinition.builder().attributeName(BUCKET).attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName(OWNER).attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName(BUCKET).keyType(KeyType.HASH).build())
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(OWNER_INDEX)
+                        .keySchema(KeySchemaElement.builder().attributeName(OWNER).keyType(KeyType.HASH).build(),
+                                KeySchemaElement.builder().attributeName(BUCKET).keyType(KeyType.RANGE).build())
+                        .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
+                                .nonKeyAttributes(REGION, CREATED_AT).build())
+                        .build()));
+        dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(tableName));
+    }
+
+    @Override
+    public Optional<BucketState> find(String bucketName) {
+        var response = call(() -> dynamoDb.getItem(b -> b.tableName(tableName).key(key(bucketName)).consistentRead(true)));
+        if (!response.hasItem() || response.item().isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> item = response.item();
+        AttributeValue configuration = item.get(CONFIGURATION);
+        AttributeValue version = item.get(VERSION);
+        return Optional.of(new BucketState(bucket(item),
+                configuration == null ? NotificationConfiguration.empty() : ConfigurationAttributes.read(configuration),
+                version == null ? 0 : Long.parseLong(version.n())));
+    }
+
+    @Override
+    public Optional<Bucket> create(Bucket bucket) {
+        Map<String, AttributeValue> item = new HashMap<>(key(bucket.name()));
+        item.put(OWNER, s(bucket.ownerAccountId()));
+        item.put(REGION, s(bucket.region()));
+        item.put(CREATED_AT, s(S3Time.format(bucket.creationDate())));
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                call(() -> dynamoDb.putItem(b -> b.tableName(tableName).item(item)
+                        .conditionExpression("attribute_not_exists(#bucket)")
+                        .expressionAttributeNames(Map.of("#bucket", BUCKET))));
+                return Optional.empty();
+            } catch (ConditionalCheckFailedException taken) {
+                Optional<BucketState> existing = find(bucket.name());
+                if (existing.isPresent()) {
+                    return Optional.of(existing.get().bucket());
+                }
+                // deleted between our write and our read: try to create it again
+            }
+        }
+        throw new DependencyUnavailableException("bucket " + bucket.name() + " is being created and deleted concurrently", null);
+    }
+
+    @Override
+    public boolean delete(Bucket bucket) {
+        try {
+            call(() -> dynamoDb.deleteItem(b -> b.tableName(tableName).key(key(bucket.name()))
+                    .conditionExpression(SAME_BUCKET).expressionAttributeNames(SAME_BUCKET_NAMES)
+                    .expressionAttributeValues(sameBucketValues(bucket))));
+            return true;
+        } catch (ConditionalCheckFailedException gone) {
+            return false;
+        }
+    }
+
+    @Override
+    public List<Bucket> listOwnedBy(String accountId) {
+        List<Bucket> buckets = new ArrayList<>();
+        QueryRequest query = QueryRequest.builder().tableName(tableName).indexName(OWNER_INDEX)
+                .keyConditionExpression("#owner = :owner")
+                .expressionAttributeNames(Map.of("#owner", OWNER))
+                .expressionAttributeValues(Map.of(":owner", s(accountId)))
+                .build();
+        call(() -> {
+            dynamoDb.queryPaginator(query).items().forEach(item -> buckets.add(bucket(item)));
+            return buckets;
+        });
+        return buckets;
+    }
+
+    @Override
+    public boolean putNotificationConfiguration(Bucket bucket, NotificationConfiguration configuration) {
+        Map<String, String> names = new HashMap<>(SAME_BUCKET_NAMES);
+        names.put("#configuration", CONFIGURATION);
+        names.put("#version", VERSION);
+        Map<String, AttributeValue> values = new HashMap<>(sameBucketValues(bucket));
+        values.put(":configuration", ConfigurationAttributes.write(configuration));
+        values.put(":one", AttributeValue.fromN("1"));
+        try {
+            call(() -> dynamoDb.updateItem(b -> b.tableName(tableName).key(key(bucket.name()))
+                    .updateExpression("SET #configuration = :configuration ADD #version :one")
+                    .conditionExpression(SAME_BUCKET)
+                    .expressionAttributeNames(names).expressionAttributeValues(values)));
+            return true;
+        } catch (ConditionalCheckFailedException gone) {
+            return false;
+        }
+    }
+
+    private static Map<String, AttributeValue> key(String bucketName) {
+        return Map.of(BUCKET, s(bucketName));
+    }
+
+    private static Map<String, AttributeValue> sameBucketValues(Bucket bucket) {
+        return Map.of(":owner", s(bucket.ownerAccountId()), ":createdAt", s(S3Time.format(bucket.creationDate())));
+    }
+
+    private static Bucket bucket(Map<String, AttributeValue> item) {
+        return new Bucket(item.get(BUCKET).s(), item.get(OWNER).s(), item.get(REGION).s(),
+                Instant.parse(item.get(CREATED_AT).s()));
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    /** Runs a DynamoDB call; failures that are not the caller's (throttling, 5xx, network) become retryable. */
+    private static <T> T call(Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (ConditionalCheckFailedException e) {
+            throw e;
+        } catch (SdkException e) {
+            throw new DependencyUnavailableException("DynamoDB: " + e.getMessage(), e);
+        }
+    }
+
+    /** The canonical configuration as a DynamoDB map, readable in the console. */
+    static final class ConfigurationAttributes {
+        private ConfigurationAttributes() {
+        }
+
+        static AttributeValue write(NotificationConfiguration configuration) {
+            List<AttributeValue> destinations = new ArrayList<>();
+            for (DestinationConfiguration d : configuration.destinations()) {
+                Map<String, AttributeValue> m = new HashMap<>();
+                m.put("type", s(d.type().name()));
+                m.put("id", s(d.id()));
+                m.put("arn", s(d.arn()));
+                m.put("events", AttributeValue.fromL(d.events().stream().map(DynamoDbBucketStore::s).toList()));
+                if (d.hasFilter()) {
+                    m.put("filterRules", AttributeValue.fromL(d.filterRules().stream()
+                            .map(r -> AttributeValue.fromM(Map.of("name", s(r.name()), "value", s(r.value())))).toList()));
+                }
+                if (d.invocationRole() != null) {
+                    m.put("invocationRole", s(d.invocationRole()));
+                }
+                destinations.add(AttributeValue.fromM(m));
+            }
+            return AttributeValue.fromM(Map.of(
+                    "destinations", AttributeValue.fromL(destinations),
+                    "eventBridge", AttributeValue.fromBool(configuration.eventBridgeEnabled())));
+        }
+
+        static NotificationConfiguration read(AttributeValue value) {
+            Map<String, AttributeValue> m = value.m();
+            List<DestinationConfiguration> destinations = new ArrayList<>();
+            for (AttributeValue entry : m.get("destinations").l()) {
+                Map<String, AttributeValue> d = entry.m();
+                AttributeValue rules = d.get("filterRules");
+                AttributeValue role = d.get("invocationRole");
+                destinations.add(new DestinationConfiguration(
+                        DestinationType.valueOf(d.get("type").s()), d.get("id").s(), d.get("arn").s(),
+                        d.get("events").l().stream().map(AttributeValue::s).toList(),
+                        rules == null ? null : rules.l().stream()
+                                .map(r -> new FilterRule(r.m().get("name").s(), r.m().get("value").s())).toList(),
+                        role == null ? null : role.s()));
+            }
+            return new NotificationConfiguration(destinations, m.get("eventBridge").bool());
+        }
+    }
+}
