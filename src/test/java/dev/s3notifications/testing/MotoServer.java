@@ -1,0 +1,109 @@
+package dev.s3notifications.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A moto server (a real SNS/SQS emulator speaking the AWS wire protocols over HTTP) in a child process on
+ * 127.0.0.1, stopped by its PID. Needs {@code python3 -m moto.server}; moto is preinstalled on our machines.
+ */
+public final class MotoServer implements AutoCloseable {
+    private static MotoServer shared;
+
+    private final Process process;
+    private final URI endpoint;
+
+    private MotoServer(Process process, URI endpoint) {
+        this.process = process;
+        this.endpoint = endpoint;
+    }
+
+    public static MotoServer start(int port, File log) {
+        int chosen = port == 0 ? DynamoDbLocal.freePort() : port;
+        String python = System.getenv().getOrDefault("PYTHON", "python3");
+        ProcessBuilder builder = new ProcessBuilder(List.of(python, "-m", "moto.server", "-H", "127.0.0.1", "-p",
+                Integer.toString(chosen)))
+                .redirectErrorStream(true)
+                .redirectOutput(log == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.appendTo(log));
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start moto server (python3 -m moto.server): " + e.getMessage(), e);
+        }
+        MotoServer server = new MotoServer(process, URI.create("http://127.0.0.1:" + chosen));
+        try {
+            server.awaitReady(Duration.ofSeconds(60));
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    /** One instance for the whole test JVM, stopped when the JVM exits. */
+    public static synchronized MotoServer shared() {
+        if (shared == null) {
+            shared = start(0, null);
+            MotoServer started = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "moto-stop"));
+        }
+        return shared;
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    private void awaitReady(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        HttpRequest probe = HttpRequest.newBuilder(endpoint.resolve("/moto-api/")).timeout(Duration.ofSeconds(2)).build();
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("moto server exited with " + process.exitValue()
+                        + "; is moto installed (python3 -c 'import moto')?");
+            }
+            try {
+                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                process.waitFor(100, java.util.concurrent.TimeUnit.MILLISECONDS); // returns early if it dies
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("moto server not ready at " + endpoint + " after " + timeout);
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
