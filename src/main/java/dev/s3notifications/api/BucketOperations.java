@@ -138,8 +138,7 @@ final class BucketOperations {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new S3Exception(S3Error.INVALID_ARGUMENT, "Argument max-buckets must be an integer between 1 and 10000",
-                Map.of("ArgumentName", "max-buckets", "ArgumentValue", value));
+        throw S3Exception.invalidArgument("Argument max-buckets must be an integer between 1 and 10000", "max-buckets", value);
     }
 
     private static String decodeContinuationToken(String token) {
@@ -149,8 +148,7 @@ final class BucketOperations {
         try {
             return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new S3Exception(S3Error.INVALID_ARGUMENT, "The continuation token provided is incorrect",
-                    Map.of("ArgumentName", "continuation-token", "ArgumentValue", token));
+            throw S3Exception.invalidArgument("The continuation token provided is incorrect", "continuation-token", token);
         }
     }
 

@@ -52,9 +52,8 @@ public final class RequestIntegrity {
             throw new IllegalStateException("every JDK has MD5", e);
         }
         if (!MessageDigest.isEqual(expected, actual)) {
-            throw new S3Exception(S3Error.BAD_DIGEST, S3Error.BAD_DIGEST.defaultMessage(), Map.of(
-                    "ExpectedDigest", contentMd5,
-                    "CalculatedDigest", Base64.getEncoder().encodeToString(actual)));
+            throw S3Exception.withDetails(S3Error.BAD_DIGEST, S3Error.BAD_DIGEST.defaultMessage(),
+                    "ExpectedDigest", contentMd5, "CalculatedDigest", Base64.getEncoder().encodeToString(actual));
         }
     }
 

@@ -25,6 +25,19 @@ public final class S3Exception extends RuntimeException {
         this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
+    /** An error with extra elements given as name/value pairs, kept in the order given. */
+    public static S3Exception withDetails(S3Error error, String message, String... namesAndValues) {
+        Map<String, String> details = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            details.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return new S3Exception(error, message, details);
+    }
+
+    public static S3Exception invalidArgument(String message, String argumentName, String argumentValue) {
+        return withDetails(S3Error.INVALID_ARGUMENT, message, "ArgumentName", argumentName, "ArgumentValue", argumentValue);
+    }
+
     public static S3Exception noSuchBucket(String bucket) {
         return new S3Exception(S3Error.NO_SUCH_BUCKET, S3Error.NO_SUCH_BUCKET.defaultMessage(), Map.of("BucketName", bucket));
     }

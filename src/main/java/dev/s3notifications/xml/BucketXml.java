@@ -16,7 +16,7 @@ public final class BucketXml {
 
     /** <a href="https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBuckets.html">ListBuckets</a> */
     @JacksonXmlRootElement(localName = "ListAllMyBucketsResult")
-    @JsonPropertyOrder({"xmlns", "Buckets", "Owner", "ContinuationToken", "Prefix"})
+    @JsonPropertyOrder({"xmlns", "Bucket", "Owner", "ContinuationToken", "Prefix"}) // "Bucket": the wrapped list property
     public record ListAllMyBucketsResult(
             @JacksonXmlProperty(isAttribute = true, localName = "xmlns") String xmlns,
             @JacksonXmlElementWrapper(localName = "Buckets") @JacksonXmlProperty(localName = "Bucket") List<BucketEntry> buckets,
