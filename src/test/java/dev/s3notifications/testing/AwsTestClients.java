@@ -1,0 +1,65 @@
+package dev.s3notifications.testing;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/** SNS and SQS clients for an emulator endpoint, and the topic → queue subscriptions tests read deliveries from. */
+public final class AwsTestClients {
+    private AwsTestClients() {
+    }
+
+    private static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+
+    public static SnsClient sns(URI endpoint) {
+        return SnsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    public static SqsClient sqs(URI endpoint) {
+        return SqsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    /** A new queue subscribed to {@code topicArn}; raw delivery puts the bare message in the queue, else the SNS envelope. */
+    public static String subscribedQueue(SnsClient sns, SqsClient sqs, String topicArn, String queueName, boolean raw) {
+        String queueUrl = sqs.createQueue(b -> b.queueName(queueName)).queueUrl();
+        String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(queueArn)
+                .attributes(Map.of("RawMessageDelivery", Boolean.toString(raw))));
+        return queueUrl;
+    }
+
+    /** Receives until {@code count} messages have arrived or the timeout passes; deletes what it received. */
+    public static List<Message> receive(SqsClient sqs, String queueUrl, int count, Duration timeout) {
+        List<Message> received = new ArrayList<>();
+        Instant deadline = Instant.now().plus(timeout);
+        while (received.size() < count && Instant.now().isBefore(deadline)) {
+            List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)
+                    .messageAttributeNames("All")).messages();
+            for (Message message : batch) {
+                sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+            }
+            received.addAll(batch);
+        }
+        return received;
+    }
+
+    /** What arrives in {@code queueUrl} within {@code quiet}: for asserting that nothing (more) was delivered. */
+    public static List<Message> drain(SqsClient sqs, String queueUrl, Duration quiet) {
+        return receive(sqs, queueUrl, Integer.MAX_VALUE, quiet);
+    }
+}
