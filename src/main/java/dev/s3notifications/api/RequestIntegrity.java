@@ -3,6 +3,7 @@ package dev.s3notifications.api;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +25,12 @@ public final class RequestIntegrity {
             new Algorithm("CRC32C", "x-amz-checksum-crc32c", 4, DefaultChecksumAlgorithm.CRC32C),
             new Algorithm("CRC64NVME", "x-amz-checksum-crc64nvme", 8, DefaultChecksumAlgorithm.CRC64NVME),
             new Algorithm("SHA1", "x-amz-checksum-sha1", 20, DefaultChecksumAlgorithm.SHA1),
-            new Algorithm("SHA256", "x-amz-checksum-sha256", 32, DefaultChecksumAlgorithm.SHA256));
+            new Algorithm("SHA256", "x-amz-checksum-sha256", 32, DefaultChecksumAlgorithm.SHA256),
+            new Algorithm("SHA512", "x-amz-checksum-sha512", 64, DefaultChecksumAlgorithm.SHA512),
+            new Algorithm("MD5", "x-amz-checksum-md5", 16, DefaultChecksumAlgorithm.MD5),
+            new Algorithm("XXHASH64", "x-amz-checksum-xxhash64", 8, DefaultChecksumAlgorithm.XXHASH64),
+            new Algorithm("XXHASH3", "x-amz-checksum-xxhash3", 8, DefaultChecksumAlgorithm.XXHASH3),
+            new Algorithm("XXHASH128", "x-amz-checksum-xxhash128", 16, DefaultChecksumAlgorithm.XXHASH128));
 
     private RequestIntegrity() {
     }
@@ -53,7 +59,7 @@ public final class RequestIntegrity {
         }
         if (!MessageDigest.isEqual(expected, actual)) {
             throw S3Exception.withDetails(S3Error.BAD_DIGEST, S3Error.BAD_DIGEST.defaultMessage(),
-                    "ExpectedDigest", contentMd5, "CalculatedDigest", Base64.getEncoder().encodeToString(actual));
+                    "ExpectedDigest", HexFormat.of().formatHex(expected), "CalculatedDigest", Base64.getEncoder().encodeToString(actual));
         }
     }
 
@@ -75,9 +81,13 @@ public final class RequestIntegrity {
             if (announcedAlgorithm == null) {
                 throw new S3Exception(S3Error.INVALID_REQUEST, "Value for x-amz-sdk-checksum-algorithm header is invalid.");
             }
-            if (announcedAlgorithm != sent) {
+            if (sent == null) {
                 throw new S3Exception(S3Error.INVALID_REQUEST, "x-amz-sdk-checksum-algorithm specified, but no"
                         + " corresponding x-amz-checksum-* or x-amz-trailer headers were found.");
+            }
+            if (announcedAlgorithm != sent) { // the model documents BadDigest for this case
+                throw new S3Exception(S3Error.BAD_DIGEST, "The " + announcedAlgorithm.name()
+                        + " you specified did not match the calculated checksum.");
             }
         }
         if (sent == null) {
