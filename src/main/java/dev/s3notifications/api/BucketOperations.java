@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -104,52 +105,84 @@ final class BucketOperations {
     }
 
     /**
-     * The caller's buckets by name, narrowed by {@code prefix} and {@code bucket-region}, a page of
-     * {@code max-buckets} at a time. <a href="https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBuckets.html">ListBuckets</a>
+     * The caller's buckets by name. Any of the four paging parameters, even empty, adds each bucket's region;
+     * {@code prefix} is echoed; a truncated page ends with a continuation token. Refusals, their order and their
+     * texts are S3's as measured in us-east-1 (2026-09-29); a repeated parameter counts with its first value.
+     * <a href="https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBuckets.html">ListBuckets</a>
      */
     S3Response list(S3Request request) {
-        String prefix = request.queryValue("prefix");
-        String bucketRegion = request.queryValue("bucket-region");
         int maxBuckets = maxBuckets(request.queryValue("max-buckets"));
+        checkBucketRegion(request.queryValue("bucket-region"));
         String after = decodeContinuationToken(request.queryValue("continuation-token"));
+        String prefix = request.queryValue("prefix");
+        boolean paged = PAGING_PARAMETERS.stream().anyMatch(request::hasQuery);
 
         List<Bucket> matching = store.listOwnedBy(request.callerAccountId()).stream()
                 .filter(b -> prefix == null || b.name().startsWith(prefix))
-                .filter(b -> bucketRegion == null || b.region().equals(bucketRegion))
                 .filter(b -> after == null || b.name().compareTo(after) > 0)
                 .toList();
         List<Bucket> page = matching.subList(0, Math.min(maxBuckets, matching.size()));
-        String next = matching.size() > page.size()
-                ? Base64.getUrlEncoder().withoutPadding().encodeToString(
-                        page.get(page.size() - 1).name().getBytes(StandardCharsets.UTF_8))
-                : null;
-        return S3Response.xml(200, BucketXml.listBuckets(page, canonicalUserId(request.callerAccountId()), next, prefix));
+        String next = matching.size() > page.size() ? encodeContinuationToken(page.get(page.size() - 1).name()) : null;
+        return S3Response.xml(200, BucketXml.listBuckets(page, canonicalUserId(request.callerAccountId()), paged, prefix, next));
     }
+
+    private static final List<String> PAGING_PARAMETERS = List.of("max-buckets", "prefix", "continuation-token", "bucket-region");
+    private static final String CONTINUATION_PREFIX = "after:";
 
     private static int maxBuckets(String value) {
-        if (value == null) {
+        if (value == null || value.isEmpty()) {
             return 10_000;
         }
+        int max;
         try {
-            int max = Integer.parseInt(value);
-            if (max >= 1 && max <= 10_000) {
-                return max;
-            }
+            max = Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            // reported below
+            throw S3Exception.invalidArgument("Provided max-buckets not an integer or within integer range", "max-buckets", value);
         }
-        throw S3Exception.invalidArgument("Argument max-buckets must be an integer between 1 and 10000", "max-buckets", value);
+        if (max < 1 || max > 10_000) {
+            throw S3Exception.invalidArgument("Argument max-buckets must be an integer between 1 and 10000",
+                    "max-buckets", Integer.toString(max));
+        }
+        return max;
     }
 
+    private void checkBucketRegion(String value) {
+        if (value == null) {
+            return;
+        }
+        String named = value.toLowerCase(Locale.ROOT);
+        if (!AwsRegions.isKnown(named)) {
+            throw S3Exception.withDetails(S3Error.INVALID_ARGUMENT, "Argument value " + value + " is not a valid AWS Region",
+                    "ArgumentName", "bucket-region");
+        }
+        if (!named.equals(region)) {
+            throw S3Exception.withDetails(S3Error.INVALID_ARGUMENT,
+                    "Requests with bucket-region specified must be made to the corresponding regional endpoint",
+                    "ArgumentName", "bucket-region");
+        }
+    }
+
+    private static String encodeContinuationToken(String lastName) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((CONTINUATION_PREFIX + lastName).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The name the page continues after; S3's refusal for anything this API did not hand out. */
     private static String decodeContinuationToken(String token) {
-        if (token == null) {
+        if (token == null || token.isEmpty()) {
             return null;
         }
+        String decoded;
         try {
-            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw S3Exception.invalidArgument("The continuation token provided is incorrect", "continuation-token", token);
+            decoded = "";
         }
+        if (!decoded.startsWith(CONTINUATION_PREFIX) || !BucketNames.isValid(decoded.substring(CONTINUATION_PREFIX.length()))) {
+            throw S3Exception.withDetails(S3Error.INVALID_ARGUMENT, "The continuation token provided is incorrect",
+                    "ArgumentName", "continuation-token");
+        }
+        return decoded.substring(CONTINUATION_PREFIX.length());
     }
 
     /** S3 names owners by a 64-hex-digit canonical user id; ours is derived from the account id. */

@@ -10,6 +10,7 @@ public final class S3Exception extends RuntimeException {
 
     private final S3Error error;
     private final transient Map<String, String> details;
+    private String allow;
 
     public S3Exception(S3Error error) {
         this(error, error.defaultMessage());
@@ -40,6 +41,16 @@ public final class S3Exception extends RuntimeException {
 
     public static S3Exception noSuchBucket(String bucket) {
         return new S3Exception(S3Error.NO_SUCH_BUCKET, S3Error.NO_SUCH_BUCKET.defaultMessage(), Map.of("BucketName", bucket));
+    }
+
+    /** The same error, answered with an {@code Allow} header naming the methods the resource takes. */
+    S3Exception allowing(String methods) {
+        this.allow = methods;
+        return this;
+    }
+
+    public String allow() {
+        return allow;
     }
 
     public S3Error error() {

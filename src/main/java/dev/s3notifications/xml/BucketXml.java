@@ -14,21 +14,25 @@ public final class BucketXml {
     private BucketXml() {
     }
 
-    /** <a href="https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBuckets.html">ListBuckets</a> */
+    /**
+     * <a href="https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBuckets.html">ListBuckets</a>, in the element
+     * order S3 answers with (Owner first, unlike the reference page's member list; measured 2026-09-29).
+     */
     @JacksonXmlRootElement(localName = "ListAllMyBucketsResult")
-    @JsonPropertyOrder({"xmlns", "Bucket", "Owner", "ContinuationToken", "Prefix"}) // "Bucket": the wrapped list property
+    @JsonPropertyOrder({"xmlns", "Owner", "Bucket", "Prefix", "ContinuationToken"}) // "Bucket": the wrapped list
     public record ListAllMyBucketsResult(
             @JacksonXmlProperty(isAttribute = true, localName = "xmlns") String xmlns,
-            @JacksonXmlElementWrapper(localName = "Buckets") @JacksonXmlProperty(localName = "Bucket") List<BucketEntry> buckets,
             @JacksonXmlProperty(localName = "Owner") Owner owner,
-            @JacksonXmlProperty(localName = "ContinuationToken") String continuationToken,
-            @JacksonXmlProperty(localName = "Prefix") String prefix) { }
+            @JacksonXmlElementWrapper(localName = "Buckets") @JacksonXmlProperty(localName = "Bucket") List<BucketEntry> buckets,
+            @JacksonXmlProperty(localName = "Prefix") String prefix,
+            @JacksonXmlProperty(localName = "ContinuationToken") String continuationToken) { }
 
-    @JsonPropertyOrder({"Name", "CreationDate", "BucketRegion"})
+    @JsonPropertyOrder({"Name", "CreationDate", "BucketRegion", "BucketArn"})
     public record BucketEntry(
             @JacksonXmlProperty(localName = "Name") String name,
             @JacksonXmlProperty(localName = "CreationDate") String creationDate,
-            @JacksonXmlProperty(localName = "BucketRegion") String bucketRegion) { }
+            @JacksonXmlProperty(localName = "BucketRegion") String bucketRegion,
+            @JacksonXmlProperty(localName = "BucketArn") String bucketArn) { }
 
     public record Owner(@JacksonXmlProperty(localName = "ID") String id) { }
 
@@ -38,10 +42,12 @@ public final class BucketXml {
             @JacksonXmlProperty(isAttribute = true, localName = "xmlns") String xmlns,
             @JacksonXmlText String value) { }
 
-    public static String listBuckets(List<Bucket> buckets, String ownerId, String continuationToken, String prefix) {
-        List<BucketEntry> entries = buckets.stream()
-                .map(b -> new BucketEntry(b.name(), S3Time.format(b.creationDate()), b.region())).toList();
-        return S3Xml.write(new ListAllMyBucketsResult(S3Xml.NAMESPACE, entries, new Owner(ownerId), continuationToken, prefix));
+    /** @param withRegions whether each bucket names its region, as S3 does once a paging parameter is sent */
+    public static String listBuckets(List<Bucket> buckets, String ownerId, boolean withRegions, String prefix,
+            String continuationToken) {
+        List<BucketEntry> entries = buckets.stream().map(b -> new BucketEntry(b.name(), S3Time.format(b.creationDate()),
+                withRegions ? b.region() : null, b.arn())).toList();
+        return S3Xml.write(new ListAllMyBucketsResult(S3Xml.NAMESPACE, new Owner(ownerId), entries, prefix, continuationToken));
     }
 
     /** S3 answers an empty constraint for us-east-1, the region of buckets created without one. */

@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** CreateBucket, HeadBucket, DeleteBucket, ListBuckets, GetBucketLocation and the routing around them. */
@@ -146,7 +147,7 @@ class BucketOperationsTest {
     }
 
     @Test
-    void listsTheCallersBucketsByName() {
+    void listsTheCallersBucketsByNameInS3sShape() {
         api.handle(request("PUT", "zebra").build());
         api.handle(request("PUT", "apple").build());
         api.handle(request("PUT", "theirs").caller(OTHER_ACCOUNT).build());
@@ -155,10 +156,21 @@ class BucketOperationsTest {
 
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ListAllMyBucketsResult xmlns=\"" + NS + "\">"
-                + "<Buckets>"
-                + "<Bucket><Name>apple</Name><CreationDate>2026-11-22T10:15:30.123Z</CreationDate><BucketRegion>us-east-1</BucketRegion></Bucket>"
-                + "<Bucket><Name>zebra</Name><CreationDate>2026-11-22T10:15:30.123Z</CreationDate><BucketRegion>us-east-1</BucketRegion></Bucket>"
-                + "</Buckets><Owner><ID>" + BucketOperations.canonicalUserId(ACCOUNT) + "</ID></Owner></ListAllMyBucketsResult>");
+                + "<Owner><ID>" + BucketOperations.canonicalUserId(ACCOUNT) + "</ID></Owner><Buckets>"
+                + "<Bucket><Name>apple</Name><CreationDate>2026-11-22T10:15:30.123Z</CreationDate><BucketArn>arn:aws:s3:::apple</BucketArn></Bucket>"
+                + "<Bucket><Name>zebra</Name><CreationDate>2026-11-22T10:15:30.123Z</CreationDate><BucketArn>arn:aws:s3:::zebra</BucketArn></Bucket>"
+                + "</Buckets></ListAllMyBucketsResult>");
+    }
+
+    @Test
+    void anyPagingParameterAddsRegionsAndPrefixIsEchoed() {
+        api.handle(request("PUT", "apple").build());
+        S3Response list = api.handle(request("GET", null).query("prefix", "").build());
+        assertThat(list.body()).endsWith("<Buckets><Bucket><Name>apple</Name><CreationDate>2026-11-22T10:15:30.123Z</CreationDate>"
+                + "<BucketRegion>us-east-1</BucketRegion><BucketArn>arn:aws:s3:::apple</BucketArn></Bucket></Buckets>"
+                + "<Prefix></Prefix></ListAllMyBucketsResult>");
+        assertThat(api.handle(request("GET", null).query("prefix", "zz").build()).body()).contains("<Buckets/><Prefix>zz</Prefix>");
+        assertThat(api.handle(request("GET", null).query("bucket-region", "Us-East-1").build()).body()).contains("<BucketRegion>");
     }
 
     @Test
@@ -166,11 +178,34 @@ class BucketOperationsTest {
         for (String name : new String[] {"b1", "b2", "b3"}) {
             api.handle(request("PUT", "bucket-" + name).build());
         }
-        S3Response first = api.handle(request("GET", null).query("max-buckets", "2").build());
-        assertThat(first.body()).contains("bucket-b1", "bucket-b2").doesNotContain("bucket-b3");
+        S3Response first = api.handle(request("GET", null).query("max-buckets", "2").query("prefix", "bucket-").build());
+        assertThat(first.body()).contains("bucket-b1", "bucket-b2").doesNotContain("bucket-b3")
+                .containsPattern("<Prefix>bucket-</Prefix><ContinuationToken>[^<]+</ContinuationToken></ListAllMyBucketsResult>$");
         String token = first.body().replaceAll("(?s).*<ContinuationToken>([^<]+)</ContinuationToken>.*", "$1");
         S3Response second = api.handle(request("GET", null).query("continuation-token", token).build());
         assertThat(second.body()).contains("bucket-b3").doesNotContain("bucket-b1").doesNotContain("ContinuationToken");
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "max-buckets|abc|Provided max-buckets not an integer or within integer range|abc",
+            "max-buckets|' 1'|Provided max-buckets not an integer or within integer range|' 1'",
+            "max-buckets|0|Argument max-buckets must be an integer between 1 and 10000|0",
+            "max-buckets|-01|Argument max-buckets must be an integer between 1 and 10000|-1",
+            "max-buckets|010001|Argument max-buckets must be an integer between 1 and 10000|10001",
+            "bucket-region|zz|Argument value zz is not a valid AWS Region|",
+            "bucket-region|eu-west-1|Requests with bucket-region specified must be made to the corresponding regional endpoint|",
+            "continuation-token|garbage|The continuation token provided is incorrect|"})
+    void refusesPagingParametersAsS3Does(String parameter, String value, String message, String argumentValue) {
+        S3ErrorDocument error = error(api.handle(request("GET", null).query(parameter, value).build()));
+        assertThat(error.status()).isEqualTo(400);
+        assertThat(error.code()).isEqualTo("InvalidArgument");
+        assertThat(error.message()).isEqualTo(message);
+        if (argumentValue == null) {
+            assertThat(error.details()).containsExactly(Map.entry("ArgumentName", parameter));
+        } else {
+            assertThat(error.details()).containsExactly(Map.entry("ArgumentName", parameter), Map.entry("ArgumentValue", argumentValue));
+        }
     }
 
     @Test
@@ -188,14 +223,37 @@ class BucketOperationsTest {
     void otherMethodsOnTheNotificationSubresourceAreNotAllowed() {
         api.handle(request("PUT", "photos").build());
         for (String method : new String[] {"DELETE", "POST"}) {
-            S3ErrorDocument error = error(api.handle(request(method, "photos").query("notification").build()));
+            S3Response response = api.handle(request(method, "photos").query("notification").build());
+            S3ErrorDocument error = error(response);
             assertThat(error.status()).isEqualTo(405);
             assertThat(error.code()).isEqualTo("MethodNotAllowed");
             assertThat(error.message()).isEqualTo("The specified method is not allowed against this resource.");
             assertThat(error.details()).containsExactly(Map.entry("Method", method), Map.entry("ResourceType", "NOTIFICATION"));
+            assertThat(response.headers()).containsEntry("Allow", "GET");
         }
+        S3Response head = api.handle(request("HEAD", "photos").query("notification").build());
+        assertThat(head.status()).isEqualTo(405);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers()).containsEntry("Allow", "GET");
         assertThat(error(api.handle(request("PATCH", "photos").build())).status()).isEqualTo(405);
         assertThat(error(api.handle(request("PUT", null).build())).status()).isEqualTo(405);
+    }
+
+    @Test
+    void unknownQueryKeysAreIgnoredAndSelectorsMatchCaseSensitively() {
+        assertThat(api.handle(request("PUT", "photos").query("x-id", "CreateBucket").query("foo", "bar").build()).status()).isEqualTo(200);
+        assertThat(api.handle(request("GET", "photos").query("notification", "1").build()).status()).isEqualTo(200);
+        assertThat(error(api.handle(request("GET", "photos").query("Notification").build())).code()).isEqualTo("NotImplemented");
+    }
+
+    @Test
+    void twoSelectorsConflict() {
+        api.handle(request("PUT", "photos").build());
+        S3ErrorDocument error = error(api.handle(request("GET", "photos").query("notification").query("acl").build()));
+        assertThat(error.status()).isEqualTo(400);
+        assertThat(error.code()).isEqualTo("InvalidArgument");
+        assertThat(error.message()).isEqualTo("Conflicting query string parameters: acl, notification");
+        assertThat(error.details()).containsExactly(Map.entry("ArgumentName", "ResourceType"), Map.entry("ArgumentValue", "acl"));
     }
 
     @Test
