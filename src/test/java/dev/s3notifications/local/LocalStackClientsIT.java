@@ -160,7 +160,7 @@ class LocalStackClientsIT {
         assertThat(testEvent.get("Service").asText()).isEqualTo("Amazon S3");
         assertThat(testEvent.get("Event").asText()).isEqualTo("s3:TestEvent");
         assertThat(testEvent.get("Bucket").asText()).isEqualTo(bucket);
-        assertThat(testEvent.get("RequestId").asText()).matches("[0-9A-F]{16}");
+        assertThat(testEvent.get("RequestId").asText()).matches("[0-9A-Z]{16}");
     }
 
     @Test
