@@ -1,0 +1,35 @@
+package dev.s3notifications.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.s3notifications.testing.InMemoryBucketStore;
+import dev.s3notifications.testing.RecordingDestinationVerifier;
+import dev.s3notifications.wiring.Settings;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SnapStartPrimingTest {
+    private final InMemoryBucketStore store = new InMemoryBucketStore();
+    private final RecordingDestinationVerifier verifier = new RecordingDestinationVerifier();
+    private final Settings settings = Settings.from(Map.of());
+    private final SnapStartPriming priming = new SnapStartPriming(EventsTest.api(store, verifier, settings),
+            new ApiGatewayRequests(List.of(), Settings.DEFAULT_ACCOUNT), settings);
+
+    @Test
+    void primesThePutAndGetPathInASandboxAndOnlyReadsTheRealStore() {
+        assertThat(priming.prime()).containsExactly(200, 200, 200, 404);
+
+        assertThat(store.listOwnedBy(Settings.DEFAULT_ACCOUNT)).isEmpty();
+        assertThat(verifier.testMessagesSentTo).isEmpty();
+    }
+
+    @Test
+    void beforeCheckpointNeverFailsTheSnapshot() {
+        var broken = new SnapStartPriming(null, new ApiGatewayRequests(List.of(), Settings.DEFAULT_ACCOUNT), settings);
+
+        broken.beforeCheckpoint(null);
+        priming.beforeCheckpoint(null);
+        priming.afterRestore(null);
+    }
+}
