@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.sns.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sns.model.KmsThrottlingException;
 import software.amazon.awssdk.services.sns.model.PublishBatchRequestEntry;
 import software.amazon.awssdk.services.sns.model.PublishBatchResponse;
+import software.amazon.awssdk.services.sns.model.PublishBatchResultEntry;
 import software.amazon.awssdk.services.sns.model.ThrottledException;
 
 /**
@@ -132,22 +133,30 @@ public final class SnsNotificationPublisher implements NotificationPublisher {
         } catch (SdkException e) {
             return isRetryable(e) ? new Attempt(List.of(), batch, reason(e)) : new Attempt(batch, List.of(), reason(e));
         }
-        if (!response.hasFailed() || response.failed().isEmpty()) {
-            return Attempt.DONE;
+        boolean[] answered = new boolean[batch.size()];
+        for (PublishBatchResultEntry success : response.successful()) {
+            answered[Integer.parseInt(success.id())] = true;
         }
         List<Notification> refused = new ArrayList<>();
         List<Notification> retryable = new ArrayList<>();
         String reason = null;
         for (BatchResultErrorEntry failure : response.failed()) {
-            Notification notification = batch.get(Integer.parseInt(failure.id()));
+            int index = Integer.parseInt(failure.id());
+            answered[index] = true;
             reason = failure.code() + ": " + failure.message();
             if (Boolean.TRUE.equals(failure.senderFault()) && !isThrottling(failure.code())) {
-                refused.add(notification);
+                refused.add(batch.get(index));
             } else {
-                retryable.add(notification);
+                retryable.add(batch.get(index));
             }
         }
-        return new Attempt(refused, retryable, reason);
+        for (int i = 0; i < answered.length; i++) {
+            if (!answered[i]) { // neither published nor failed: not known to be delivered, so try again
+                retryable.add(batch.get(i));
+                reason = reason == null ? "SNS did not report on the entry" : reason;
+            }
+        }
+        return refused.isEmpty() && retryable.isEmpty() ? Attempt.DONE : new Attempt(refused, retryable, reason);
     }
 
     /** Splits one topic's notifications into PublishBatch calls; one too large for SNS is undelivered. */

@@ -133,4 +133,14 @@ class SnsNotificationPublisherTest {
         assertThat(sns.requests).hasSize(3);
         assertThat(sleeps).isEmpty();
     }
+
+    @Test
+    void anEntrySnsReportsNeitherWayIsTriedAgain() {
+        sns.then(request -> PublishBatchResponse.builder()
+                .successful(PublishBatchResultEntry.builder().id("0").messageId("x").build()).build());
+        assertThat(publisher.publish(notifications(A, 2))).isEmpty();
+        assertThat(sns.batchRequests()).hasSize(2);
+        assertThat(sns.batchRequests().get(1).publishBatchRequestEntries()).extracting(PublishBatchRequestEntry::message)
+                .containsExactly("{\"n\":1}");
+    }
 }
