@@ -33,7 +33,7 @@ class SnsNotificationPublisherTest {
     }
 
     private static ThrottledException throttled() {
-        return (ThrottledException) ThrottledException.builder().statusCode(400)
+        return ThrottledException.builder().statusCode(400)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("Throttled").errorMessage("Rate exceeded").build()).build();
     }
 
