@@ -1,6 +1,7 @@
 package dev.s3notifications.wiring;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +18,32 @@ import java.util.Map;
  * @param maxRequestBodyBytes      {@code MAX_REQUEST_BODY_BYTES}: larger bodies get {@code MaxMessageLengthExceeded}
  * @param dynamoDbEndpoint         {@code AWS_ENDPOINT_URL_DYNAMODB} or {@code AWS_ENDPOINT_URL}, or null for AWS
  * @param snsEndpoint              {@code AWS_ENDPOINT_URL_SNS} or {@code AWS_ENDPOINT_URL}, or null for AWS
+ * @param configurationCacheTtl    {@code CONFIGURATION_CACHE_TTL_SECONDS}: how long the fan-out function trusts a
+ *                                 bucket's configuration (or its absence) before reading it again; 0 reads every time
  */
 public record Settings(
         String region, String bucketsTable, String defaultAccountId, List<String> virtualHostDomains,
-        int maxConfigurations, int maxRequestBodyBytes, URI dynamoDbEndpoint, URI snsEndpoint) {
+        int maxConfigurations, int maxRequestBodyBytes, URI dynamoDbEndpoint, URI snsEndpoint,
+        Duration configurationCacheTtl) {
 
     public static final String DEFAULT_ACCOUNT = "123456789012";
+    /** Short enough that a new configuration reaches the fan-out within seconds, long enough to spare DynamoDB. */
+    public static final Duration DEFAULT_CONFIGURATION_CACHE_TTL = Duration.ofSeconds(5);
     /** Every valid configuration S3 accepts fits: 100 configurations with long filters stay well below this. */
     public static final int DEFAULT_MAX_REQUEST_BODY_BYTES = 256 * 1024;
+
+    public Settings {
+        if (configurationCacheTtl == null || configurationCacheTtl.isNegative()) {
+            throw new IllegalArgumentException("CONFIGURATION_CACHE_TTL_SECONDS must be 0 or more, not " + configurationCacheTtl);
+        }
+    }
+
+    /** Settings without a fan-out cache lifetime: the default one. */
+    public Settings(String region, String bucketsTable, String defaultAccountId, List<String> virtualHostDomains,
+            int maxConfigurations, int maxRequestBodyBytes, URI dynamoDbEndpoint, URI snsEndpoint) {
+        this(region, bucketsTable, defaultAccountId, virtualHostDomains, maxConfigurations, maxRequestBodyBytes,
+                dynamoDbEndpoint, snsEndpoint, DEFAULT_CONFIGURATION_CACHE_TTL);
+    }
 
     public static Settings fromEnvironment() {
         return from(System.getenv());
@@ -40,7 +59,14 @@ public record Settings(
                 Integer.parseInt(env.getOrDefault("MAX_NOTIFICATION_CONFIGURATIONS", "100")),
                 Integer.parseInt(env.getOrDefault("MAX_REQUEST_BODY_BYTES", Integer.toString(DEFAULT_MAX_REQUEST_BODY_BYTES))),
                 endpoint(env, "AWS_ENDPOINT_URL_DYNAMODB"),
-                endpoint(env, "AWS_ENDPOINT_URL_SNS"));
+                endpoint(env, "AWS_ENDPOINT_URL_SNS"),
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("CONFIGURATION_CACHE_TTL_SECONDS",
+                        Long.toString(DEFAULT_CONFIGURATION_CACHE_TTL.toSeconds())))));
+    }
+
+    public Settings withConfigurationCacheTtl(Duration ttl) {
+        return new Settings(region, bucketsTable, defaultAccountId, virtualHostDomains, maxConfigurations,
+                maxRequestBodyBytes, dynamoDbEndpoint, snsEndpoint, ttl);
     }
 
     private static URI endpoint(Map<String, String> env, String serviceVariable) {

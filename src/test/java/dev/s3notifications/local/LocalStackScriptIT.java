@@ -130,7 +130,7 @@ class LocalStackScriptIT {
         URI endpoint = URI.create("http://127.0.0.1:" + port);
         URI moto = URI.create(announced.get("moto"));
         URI dynamoDb = URI.create(announced.get("dynamodb"));
-        assertThat(announced.keySet()).containsExactly("moto", "sns", "sqs", "dynamodb", "ready");
+        assertThat(announced.keySet()).containsExactly("moto", "sns", "sqs", "dynamodb", "object-events", "object-events-dlq", "ready");
         assertThat(announced).containsEntry("ready", endpoint.toString())
                 .containsEntry("sns", moto.toString()).containsEntry("sqs", moto.toString());
 
@@ -172,7 +172,7 @@ class LocalStackScriptIT {
                 "AWS_ENDPOINT_URL_SNS", emulator.endpoint().toString(),
                 "AWS_ENDPOINT_URL_SQS", emulator.endpoint().toString()), "--port", "0");
 
-        assertThat(announced.keySet()).containsExactly("sns", "sqs", "dynamodb", "ready");
+        assertThat(announced.keySet()).containsExactly("sns", "sqs", "dynamodb", "object-events", "object-events-dlq", "ready");
         assertThat(announced).containsEntry("sns", emulator.endpoint().toString());
         assertThat(script.toHandle().children().toList()).as("no moto of its own").isEmpty();
 
