@@ -35,6 +35,12 @@ final class ApiGatewayRequests {
         if (hostBucket != null) {
             bucket = hostBucket;
             key = path.length() > 1 ? path.substring(1) : null;
+        } else if (pathParameter(event, "bucket") != null) {
+            // Behind a custom domain with a base path mapping, event.path keeps the base path ("/v1/photos") and
+            // sometimes the stage; the route's own parameters name the bucket whatever the mapping.
+            // https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mappings.html
+            bucket = pathParameter(event, "bucket");
+            key = pathParameter(event, "key");
         } else {
             String[] parts = path.replaceFirst("^/+", "").split("/", 2);
             bucket = parts[0].isEmpty() ? null : parts[0];
@@ -70,6 +76,12 @@ final class ApiGatewayRequests {
             }
         }
         return null;
+    }
+
+    private static String pathParameter(APIGatewayProxyRequestEvent event, String name) {
+        Map<String, String> parameters = event.getPathParameters();
+        String value = parameters == null ? null : parameters.get(name);
+        return value == null || value.isEmpty() ? null : value;
     }
 
     /** Headers by name; a header sent several times is joined with commas, as HTTP defines. */

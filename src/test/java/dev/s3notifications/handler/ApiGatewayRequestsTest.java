@@ -59,6 +59,16 @@ class ApiGatewayRequestsTest {
     }
 
     @Test
+    void takesTheBucketFromTheRouteBehindACustomDomainBasePath() {
+        // A custom domain maps base path "v1" to the API; API Gateway leaves "/v1" in event.path.
+        S3Request request = requests.toS3Request(event("GET", "/v1/photos")
+                .withResource("/{bucket}").withPathParameters(Map.of("bucket", "photos"))
+                .withQueryStringParameters(Map.of("notification", "")), "inv-1");
+        assertThat(request.bucket()).isEqualTo("photos");
+        assertThat(request.key()).isNull();
+    }
+
+    @Test
     void anObjectPathHasAKey() {
         S3Request request = requests.toS3Request(event("GET", "/photos/2026/cat.jpg"), "inv-1");
         assertThat(request.bucket()).isEqualTo("photos");
