@@ -17,9 +17,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Routes an S3 request to its operation and turns every outcome into S3's answer. This is the only place that
- * catches: S3 errors become S3's error document, anything unexpected becomes {@code InternalError} with the
- * details in the log only. Every response carries the request's {@code x-amz-request-id} and {@code x-amz-id-2}.
+ * Authenticates an S3 request, routes it to its operation and turns every outcome into S3's answer. This is the only
+ * place that catches: S3 errors (authentication's included) become S3's error document, anything unexpected becomes
+ * {@code InternalError} with the details in the log only. Every response carries the request's
+ * {@code x-amz-request-id} and {@code x-amz-id-2}.
  */
 public final class S3Api {
     /** The query keys that select an operation at a bucket's path (botocore's S3 model, plus two object ones). */
@@ -29,15 +30,18 @@ public final class S3Api {
             "policy", "policyStatus", "publicAccessBlock", "replication", "requestPayment", "tagging", "uploads",
             "versioning", "versions", "website", "torrent", "uploadId");
 
+    private final Authenticator authenticator;
     private final NotificationOperations notifications;
     private final BucketOperations buckets;
 
     /**
-     * @param region       the region this API serves; buckets are created there
-     * @param maxBodyBytes the largest request body accepted
+     * @param authenticator proves who sent each request, before it is routed
+     * @param region        the region this API serves; buckets are created there
+     * @param maxBodyBytes  the largest request body accepted
      */
-    public S3Api(BucketStore store, NotificationConfigurationValidator validator, DestinationVerifier verifier,
-            String region, int maxBodyBytes, Clock clock) {
+    public S3Api(Authenticator authenticator, BucketStore store, NotificationConfigurationValidator validator,
+            DestinationVerifier verifier, String region, int maxBodyBytes, Clock clock) {
+        this.authenticator = authenticator;
         this.notifications = new NotificationOperations(store, validator, verifier, maxBodyBytes, clock);
         this.buckets = new BucketOperations(store, region, maxBodyBytes, clock);
     }
@@ -45,7 +49,7 @@ public final class S3Api {
     public S3Response handle(S3Request request) {
         S3Response response;
         try {
-            response = route(request);
+            response = route(request.withCaller(authenticator.authenticate(request)));
         } catch (S3Exception e) {
             response = error(request, e.error(), e.getMessage(), e.details());
             if (e.allow() != null) {

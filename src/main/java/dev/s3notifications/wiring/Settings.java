@@ -1,6 +1,7 @@
 package dev.s3notifications.wiring;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -8,39 +9,64 @@ import java.util.Map;
 /**
  * Everything the functions read from their environment, with the defaults the local stack runs on.
  *
- * @param region                   {@code AWS_REGION}: where buckets live and destinations must be
- * @param bucketsTable             {@code BUCKETS_TABLE}: the DynamoDB table of buckets and configurations
- * @param defaultAccountId         {@code DEFAULT_ACCOUNT_ID}: the caller's account when the request names none
- * @param virtualHostDomains       {@code VIRTUAL_HOST_DOMAINS}: endpoint host names under which
- *                                 {@code <bucket>.<domain>} addresses a bucket virtual-hosted-style
- * @param maxConfigurations        {@code MAX_NOTIFICATION_CONFIGURATIONS}: S3's limit is 100
- * @param maxRequestBodyBytes      {@code MAX_REQUEST_BODY_BYTES}: larger bodies get {@code MaxMessageLengthExceeded}
- * @param dynamoDbEndpoint         {@code AWS_ENDPOINT_URL_DYNAMODB} or {@code AWS_ENDPOINT_URL}, or null for AWS
- * @param snsEndpoint              {@code AWS_ENDPOINT_URL_SNS} or {@code AWS_ENDPOINT_URL}, or null for AWS
+ * @param region                    {@code AWS_REGION}: where buckets live and destinations must be; SigV4 credential
+ *                                  scopes must name it
+ * @param bucketsTable              {@code BUCKETS_TABLE}: the DynamoDB table of buckets, configurations and policies
+ * @param unsignedRequestsAccountId {@code UNSIGNED_REQUESTS_ACCOUNT_ID}: when set, requests without any signature act
+ *                                  as this account (its root) instead of being refused. For local tooling that
+ *                                  replays unsigned events only; never set in template.yaml. Unset by default.
+ * @param virtualHostDomains        {@code VIRTUAL_HOST_DOMAINS}: endpoint host names under which
+ *                                  {@code <bucket>.<domain>} addresses a bucket virtual-hosted-style
+ * @param maxConfigurations         {@code MAX_NOTIFICATION_CONFIGURATIONS}: S3's limit is 100
+ * @param maxRequestBodyBytes       {@code MAX_REQUEST_BODY_BYTES}: larger bodies get {@code MaxMessageLengthExceeded}
+ * @param dynamoDbEndpoint          {@code AWS_ENDPOINT_URL_DYNAMODB} or {@code AWS_ENDPOINT_URL}, or null for AWS
+ * @param snsEndpoint               {@code AWS_ENDPOINT_URL_SNS} or {@code AWS_ENDPOINT_URL}, or null for AWS
+ * @param accessKeysTable           {@code ACCESS_KEYS_TABLE}: the DynamoDB table of access keys requests are signed with
+ * @param accessKeyCacheTtl         {@code ACCESS_KEY_CACHE_TTL_SECONDS}: how long a warm container trusts a key it
+ *                                  looked up (found or not) before reading it again; 0 reads every time
  */
 public record Settings(
-        String region, String bucketsTable, String defaultAccountId, List<String> virtualHostDomains,
-        int maxConfigurations, int maxRequestBodyBytes, URI dynamoDbEndpoint, URI snsEndpoint) {
+        String region, String bucketsTable, String unsignedRequestsAccountId, List<String> virtualHostDomains,
+        int maxConfigurations, int maxRequestBodyBytes, URI dynamoDbEndpoint, URI snsEndpoint,
+        String accessKeysTable, Duration accessKeyCacheTtl) {
 
+    /** The account the local stack's first key pair acts for. */
     public static final String DEFAULT_ACCOUNT = "123456789012";
+    public static final String DEFAULT_ACCESS_KEYS_TABLE = "s3-bucket-notifications-access-keys";
     /** Every valid configuration S3 accepts fits: 100 configurations with long filters stay well below this. */
     public static final int DEFAULT_MAX_REQUEST_BODY_BYTES = 256 * 1024;
+    /** Short enough that a disabled key stops working within half a minute, long enough to spare DynamoDB. */
+    public static final Duration DEFAULT_ACCESS_KEY_CACHE_TTL = Duration.ofSeconds(30);
+
+    public Settings {
+        if (unsignedRequestsAccountId != null && !unsignedRequestsAccountId.matches("[0-9]{12}")) {
+            throw new IllegalArgumentException("UNSIGNED_REQUESTS_ACCOUNT_ID must be a 12-digit account id, not "
+                    + unsignedRequestsAccountId);
+        }
+        if (accessKeyCacheTtl == null || accessKeyCacheTtl.isNegative()) {
+            throw new IllegalArgumentException("ACCESS_KEY_CACHE_TTL_SECONDS must be 0 or more, not " + accessKeyCacheTtl);
+        }
+    }
 
     public static Settings fromEnvironment() {
         return from(System.getenv());
     }
 
     public static Settings from(Map<String, String> env) {
+        String unsigned = env.get("UNSIGNED_REQUESTS_ACCOUNT_ID");
         return new Settings(
                 env.getOrDefault("AWS_REGION", "us-east-1"),
                 env.getOrDefault("BUCKETS_TABLE", "s3-bucket-notifications-buckets"),
-                env.getOrDefault("DEFAULT_ACCOUNT_ID", DEFAULT_ACCOUNT),
+                unsigned == null || unsigned.isBlank() ? null : unsigned.trim(),
                 Arrays.stream(env.getOrDefault("VIRTUAL_HOST_DOMAINS", "").split(","))
                         .map(String::trim).filter(s -> !s.isEmpty()).toList(),
                 Integer.parseInt(env.getOrDefault("MAX_NOTIFICATION_CONFIGURATIONS", "100")),
                 Integer.parseInt(env.getOrDefault("MAX_REQUEST_BODY_BYTES", Integer.toString(DEFAULT_MAX_REQUEST_BODY_BYTES))),
                 endpoint(env, "AWS_ENDPOINT_URL_DYNAMODB"),
-                endpoint(env, "AWS_ENDPOINT_URL_SNS"));
+                endpoint(env, "AWS_ENDPOINT_URL_SNS"),
+                env.getOrDefault("ACCESS_KEYS_TABLE", DEFAULT_ACCESS_KEYS_TABLE),
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("ACCESS_KEY_CACHE_TTL_SECONDS",
+                        Long.toString(DEFAULT_ACCESS_KEY_CACHE_TTL.toSeconds())))));
     }
 
     private static URI endpoint(Map<String, String> env, String serviceVariable) {
