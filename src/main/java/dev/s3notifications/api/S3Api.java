@@ -1,5 +1,6 @@
 package dev.s3notifications.api;
 
+import dev.s3notifications.authorization.MalformedPolicyException;
 import dev.s3notifications.domain.BucketStore;
 import dev.s3notifications.domain.DependencyUnavailableException;
 import dev.s3notifications.domain.DestinationVerifier;
@@ -33,6 +34,7 @@ public final class S3Api {
     private final Authenticator authenticator;
     private final NotificationOperations notifications;
     private final BucketOperations buckets;
+    private final PolicyOperations policies;
 
     /**
      * @param authenticator proves who sent each request, before it is routed
@@ -44,6 +46,7 @@ public final class S3Api {
         this.authenticator = authenticator;
         this.notifications = new NotificationOperations(store, validator, verifier, maxBodyBytes, clock);
         this.buckets = new BucketOperations(store, region, maxBodyBytes, clock);
+        this.policies = new PolicyOperations(store, maxBodyBytes);
     }
 
     public S3Response handle(S3Request request) {
@@ -58,6 +61,8 @@ public final class S3Api {
         } catch (MalformedXmlException e) {
             JsonLog.info("malformed XML", "requestId", request.requestId(), "detail", e.getMessage());
             response = error(request, S3Error.MALFORMED_XML, S3Error.MALFORMED_XML.defaultMessage(), Map.of());
+        } catch (MalformedPolicyException e) {
+            response = error(request, S3Error.MALFORMED_POLICY, e.getMessage(), Map.of());
         } catch (InvalidNotificationConfigurationException e) {
             response = error(request, S3Error.INVALID_ARGUMENT, e.getMessage(), arguments(e));
         } catch (DependencyUnavailableException e) {
@@ -111,6 +116,12 @@ public final class S3Api {
                 case "PUT" -> notifications.put(request);
                 case "GET" -> notifications.get(request);
                 default -> throw methodNotAllowed(method, "NOTIFICATION", "GET");
+            };
+            case "policy" -> switch (method) {
+                case "PUT" -> policies.put(request);
+                case "GET" -> policies.get(request);
+                case "DELETE" -> policies.delete(request);
+                default -> throw methodNotAllowed(method, "POLICY", null);
             };
             case "location" -> {
                 if (!method.equals("GET")) {

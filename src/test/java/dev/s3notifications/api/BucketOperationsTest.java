@@ -260,7 +260,7 @@ class BucketOperationsTest {
     @Test
     void otherSubresourcesAndObjectsAreNotImplemented() {
         api.handle(request("PUT", "photos").build());
-        for (S3Requests r : new S3Requests[] {request("GET", "photos").query("acl"), request("PUT", "photos").query("policy"),
+        for (S3Requests r : new S3Requests[] {request("GET", "photos").query("acl"), request("PUT", "photos").query("lifecycle"),
                 request("GET", "photos").query("list-type", "2"), request("GET", "photos")}) {
             S3ErrorDocument error = error(api.handle(r.build()));
             assertThat(error.status()).isEqualTo(501);
