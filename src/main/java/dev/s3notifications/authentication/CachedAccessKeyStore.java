@@ -49,7 +49,9 @@ public final class CachedAccessKeyStore implements AccessKeyStore {
         long now = nanoClock.getAsLong();
         synchronized (entries) {
             Lookup entry = entries.get(accessKeyId);
-            if (entry != null && now - entry.readAtNanos() < lifetimeNanos) {
+            long age = entry == null ? -1 : now - entry.readAtNanos();
+            // A negative age means the clock is not the one the entry was read with (a SnapStart restore): stale.
+            if (age >= 0 && age < lifetimeNanos) {
                 return entry.key();
             }
         }

@@ -9,11 +9,13 @@ import dev.s3notifications.api.S3Request;
 import dev.s3notifications.logging.JsonLog;
 import dev.s3notifications.wiring.Settings;
 import dev.s3notifications.wiring.Wiring;
+import org.crac.Core;
 
 /** The API function: every S3 request API Gateway routes to {@code /} and {@code /{bucket}}. */
 public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     private final S3Api api;
     private final ApiGatewayRequests requests;
+    private final SnapStartPriming priming; // org.crac holds registered resources weakly
 
     public ApiHandler() {
         this(Settings.fromEnvironment());
@@ -26,6 +28,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
     ApiHandler(S3Api api, Settings settings) {
         this.api = api;
         this.requests = new ApiGatewayRequests(settings.virtualHostDomains());
+        this.priming = new SnapStartPriming(api, requests, settings);
+        Core.getGlobalContext().register(priming);
     }
 
     @Override

@@ -30,6 +30,15 @@ class CachedAccessKeyStoreTest {
     }
 
     @Test
+    void anEntryFromAnotherClockIsStale() {
+        nanos.set(Long.MAX_VALUE / 2);
+        cache.find("AKIAEXAMPLE");
+        nanos.set(0); // restored from a SnapStart snapshot: System.nanoTime has another origin
+        cache.find("AKIAEXAMPLE");
+        assertThat(store.lookups).hasValue(2);
+    }
+
+    @Test
     void remembersUnknownKeysToo() {
         assertThat(cache.find("AKIAUNKNOWN")).isEmpty();
         assertThat(cache.find("AKIAUNKNOWN")).isEmpty();

@@ -1,0 +1,221 @@
+package dev.s3notifications.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.s3notifications.api.S3Api;
+import dev.s3notifications.authentication.S3RequestAuthenticator;
+import dev.s3notifications.domain.AccessKey;
+import dev.s3notifications.domain.DestinationConfiguration;
+import dev.s3notifications.domain.DestinationVerifier;
+import dev.s3notifications.domain.InvalidNotificationConfigurationException.Argument;
+import dev.s3notifications.domain.NotificationConfigurationValidator;
+import dev.s3notifications.testing.InMemoryAccessKeyStore;
+import dev.s3notifications.testing.InMemoryBucketStore;
+import dev.s3notifications.testing.RecordingDestinationVerifier;
+import dev.s3notifications.testing.SigV4Signing;
+import dev.s3notifications.wiring.Settings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every event in {@code events/} (the files users pass to {@code sam local invoke} and {@code scripts/invoke}),
+ * loaded by the Lambda runtime's own serializer and checked against {@code events/expected.json}, which
+ * {@code scripts/invoke --check} also checks against the built artifact.
+ */
+class EventsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNode MANIFEST = manifest();
+    private static final Path EVENTS_DIR = Path.of("events");
+
+    private static JsonNode manifest() {
+        try (InputStream in = EventsTest.class.getResourceAsStream("/events/expected.json")) {
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Stream<Arguments> apiEvents() {
+        return eventNames("api/").map(Arguments::of);
+    }
+
+    static Stream<Arguments> sqsEvents() {
+        return eventNames("sqs/").map(Arguments::of);
+    }
+
+    private static Stream<String> eventNames(String folder) {
+        List<String> names = new ArrayList<>();
+        MANIFEST.get("events").fieldNames().forEachRemaining(names::add);
+        return names.stream().filter(n -> n.startsWith(folder));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apiEvents")
+    void apiEventGetsTheExpectedAnswer(String name) {
+        JsonNode expected = MANIFEST.get("events").get(name);
+        World world = new World();
+        for (JsonNode given : expected.path("given")) {
+            assertThat(world.invoke(given.asText()).getStatusCode()).as("given %s", given.asText()).isBetween(200, 299);
+        }
+
+        APIGatewayProxyResponseEvent response = world.invoke(name);
+
+        assertThat(response.getStatusCode()).as("status; body: %s", response.getBody())
+                .isEqualTo(expected.get("status").asInt());
+        assertThat(errorCode(response.getBody())).as("S3 error code").isEqualTo(expected.path("code").asText(null));
+        for (JsonNode text : expected.path("bodyContains")) {
+            assertThat(response.getBody()).contains(text.asText());
+        }
+        for (JsonNode header : expected.path("headers")) {
+            assertThat(response.getHeaders()).containsKey(header.asText());
+        }
+    }
+
+    /** The fan-out handler is not on this branch yet: the events must at least be what SQS and S3 send. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sqsEvents")
+    void sqsEventCarriesS3NotificationsExceptItsPoisonedMessages(String name) {
+        SQSEvent event = EventLoader.loadSQSEvent("events/" + name);
+        Set<Integer> poisoned = new HashSet<>();
+        MANIFEST.get("events").get(name).get("batchItemFailures").forEach(i -> poisoned.add(i.asInt()));
+
+        assertThat(event.getRecords()).isNotEmpty();
+        IntStream.range(0, event.getRecords().size()).forEach(i -> {
+            SQSEvent.SQSMessage message = event.getRecords().get(i);
+            assertThat(message.getEventSource()).isEqualTo("aws:sqs");
+            assertThat(message.getMessageId()).isNotBlank();
+            JsonNode body = parseOrNull(message.getBody());
+            if (poisoned.contains(i)) {
+                assertThat(body).as("record %d is the poisoned one", i).isNull();
+            } else {
+                assertThat(body).as("record %d", i).isNotNull();
+                assertThat(body.path("Records").get(0).path("eventName").asText()).isNotEmpty();
+                assertThat(body.path("Records").get(0).path("s3").path("bucket").path("name").asText())
+                        .isEqualTo("notifications-demo-bucket");
+            }
+        });
+    }
+
+    @Test
+    void everyEventFileHasAnExpectationAndEveryExpectationAFile() throws IOException {
+        List<String> files;
+        try (Stream<Path> paths = Files.walk(EVENTS_DIR)) {
+            files = paths.filter(p -> p.toString().endsWith(".json") && !p.getFileName().toString().equals("expected.json"))
+                    .map(p -> EVENTS_DIR.relativize(p).toString().replace('\\', '/')).sorted().toList();
+        }
+        List<String> expected = new ArrayList<>();
+        MANIFEST.get("events").fieldNames().forEachRemaining(expected::add);
+        assertThat(expected).containsExactlyInAnyOrderElementsOf(files);
+        expected.forEach(name -> MANIFEST.get("events").get(name).path("given").forEach(given ->
+                assertThat(files).as("given of %s", name).contains(given.asText())));
+    }
+
+    /**
+     * The API as wired in Lambda, on in-memory stores, verifying signatures against {@code keys}.
+     *
+     * @param keys the access keys requests may be signed with
+     */
+    static S3Api api(InMemoryBucketStore store, InMemoryAccessKeyStore keys, DestinationVerifier verifier,
+            Settings settings) {
+        var limits = new NotificationConfigurationValidator.Limits(settings.maxConfigurations(),
+                NotificationConfigurationValidator.Limits.S3.maxFilterValueLength(),
+                NotificationConfigurationValidator.Limits.S3.maxIdLength());
+        return new S3Api(new S3RequestAuthenticator(keys, settings.region(), Clock.systemUTC(), null), store,
+                new NotificationConfigurationValidator(limits, NotificationConfigurationValidator::generateId),
+                verifier, settings.region(), settings.maxRequestBodyBytes(), Clock.systemUTC());
+    }
+
+    /**
+     * The key events are signed with when they are invoked. The files carry the signatures a client sent on the day
+     * they were recorded, long expired; like scripts/invoke, the test signs each event again just before sending
+     * it, as a client would now, so that the handler verifies real signatures over the stage path and Host.
+     */
+    static final AccessKey EVENTS_KEY = new AccessKey("AKIAEVENTSEXAMPLE001", "events/example/secret/key",
+            "123456789012", "arn:aws:iam::123456789012:root", true);
+
+    /** A fresh in-memory world in which only the manifest's topics exist, as scripts/invoke sets up. */
+    private static final class World {
+        private final ApiHandler handler;
+
+        World() {
+            Set<String> topics = new HashSet<>();
+            MANIFEST.get("topics").forEach(t -> topics.add(t.asText()));
+            var recording = new RecordingDestinationVerifier();
+            DestinationVerifier onlyKnownTopics = (bucket, destinations, testEvent) -> {
+                List<Argument> missing = destinations.stream().map(DestinationConfiguration::arn).distinct()
+                        .filter(arn -> !topics.contains(arn))
+                        .map(arn -> new Argument(arn, "The destination topic does not exist")).toList();
+                return missing.isEmpty() ? recording.verify(bucket, destinations, testEvent)
+                        : new DestinationVerifier.Verification(missing, Map.of());
+            };
+            Settings settings = Settings.from(Map.of());
+            handler = new ApiHandler(api(new InMemoryBucketStore(), new InMemoryAccessKeyStore().add(EVENTS_KEY),
+                    onlyKnownTopics, settings), settings);
+        }
+
+        APIGatewayProxyResponseEvent invoke(String name) {
+            APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent("events/" + name);
+            SigV4Signing signing = new SigV4Signing(EVENTS_KEY.accessKeyId(), EVENTS_KEY.secretAccessKey(), "us-east-1",
+                    Clock.systemUTC());
+            return handler.handleRequest(signing.sign(event), new TestContext());
+        }
+    }
+
+    private static String errorCode(String body) {
+        if (body == null) {
+            return null;
+        }
+        var matcher = Pattern.compile("<Error>\\s*<Code>([^<]*)</Code>").matcher(body);
+        return matcher.find() ? matcher.group(1) : null;
+    }
+
+    private static JsonNode parseOrNull(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static final class TestContext implements Context {
+        private final String requestId = UUID.randomUUID().toString();
+
+        @Override public String getAwsRequestId() { return requestId; }
+        @Override public String getLogGroupName() { return "/aws/lambda/ApiFunction"; }
+        @Override public String getLogStreamName() { return "local"; }
+        @Override public String getFunctionName() { return "ApiFunction"; }
+        @Override public String getFunctionVersion() { return "$LATEST"; }
+        @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:123456789012:function:ApiFunction"; }
+        @Override public CognitoIdentity getIdentity() { return null; }
+        @Override public ClientContext getClientContext() { return null; }
+        @Override public int getRemainingTimeInMillis() { return 29_000; }
+        @Override public int getMemoryLimitInMB() { return 2048; }
+        @Override public LambdaLogger getLogger() { return null; }
+    }
+}
