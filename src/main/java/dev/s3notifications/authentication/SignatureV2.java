@@ -94,9 +94,11 @@ final class SignatureV2 {
     }
 
     /**
-     * {@code Method\nContent-MD5\nContent-Type\nDate\n} then the {@code x-amz-*} headers and the resource. The
-     * resource is the path as sent (with any API Gateway stage) behind {@code /<bucket>} when the bucket was in the
-     * host, then the signed sub-resources in order, a value after {@code =} only when it has one.
+     * {@code Method\nContent-MD5\nContent-Type\nDate\n} then the {@code x-amz-*} headers and the resource, then the
+     * signed sub-resources in order, a value after {@code =} only when it has one. The resource is S3's name for what
+     * is addressed, {@code /<bucket>/<key>}, whatever the addressing style; a request on the bucket itself ends with
+     * its slash ({@code /photos/}, as botocore signs and S3 requires). It is not the URL's path, so an API Gateway
+     * stage in front of it is no part of it: clients sign the bucket and key, which they know, not the endpoint's path.
      */
     static String stringToSign(S3Request request, String date) {
         StringBuilder text = new StringBuilder()
@@ -112,10 +114,7 @@ final class SignatureV2 {
             }
         });
         amzHeaders.forEach((name, value) -> text.append(name).append(':').append(value).append('\n'));
-        if (request.bucketInHost()) {
-            text.append('/').append(request.bucket());
-        }
-        text.append(request.path());
+        text.append(resource(request));
         char separator = '?';
         for (var entry : new TreeMap<>(request.query()).entrySet()) {
             if (!SIGNED_SUBRESOURCES.contains(entry.getKey())) {
@@ -130,6 +129,21 @@ final class SignatureV2 {
             separator = '&';
         }
         return text.toString();
+    }
+
+    /** {@code /}, {@code /<bucket>/} or {@code /<bucket>/<key>}, the key as it was sent (percent-encoded). */
+    static String resource(S3Request request) {
+        if (request.bucket() == null) {
+            return "/";
+        }
+        String key = "";
+        if (request.key() != null) {
+            String path = request.path();
+            int bucketAt = path.indexOf("/" + request.bucket() + "/");
+            key = request.bucketInHost() ? path.substring(1)
+                    : bucketAt >= 0 ? path.substring(bucketAt + request.bucket().length() + 2) : request.key();
+        }
+        return "/" + request.bucket() + "/" + key;
     }
 
     private static void compare(AccessKey key, String stringToSign, String provided) {

@@ -20,9 +20,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * SigV2 verification. There is no AWS SDK signer for SigV2 to check against: the signatures here were made by an
- * independent implementation, botocore 1.43.11's HmacV1Auth and HmacV1QueryAuth (what boto3 and the AWS CLI use
- * with {@code signature_version='s3'}), for the requests below, with the reference's example key.
+ * SigV2 verification. There is no AWS SDK signer for SigV2 to check against: the signatures here are what an
+ * independent implementation sent, a boto3 1.43.11 client with {@code signature_version='s3'} (botocore's HmacV1Auth
+ * and HmacV1QueryAuth, its Date fixed), captured before sending, with the reference's example key.
  */
 class SignatureV2Test {
     private static final Instant SIGNED_AT = Instant.parse("2026-11-22T10:15:00Z");
@@ -39,7 +39,7 @@ class SignatureV2Test {
     private static SignedRequests getNotification() {
         return request("GET", "photos", "/photos").query("notification", "")
                 .header("Host", "localhost:9090").header("Date", DATE)
-                .header("Authorization", "AWS " + KEY_ID + ":Sg/ucvTghSmDSg+C2yIM/yKmwZw=");
+                .header("Authorization", "AWS " + KEY_ID + ":DUl2meinzEmcFQEKJdUAKCPsay4=");
     }
 
     @Test
@@ -48,15 +48,21 @@ class SignatureV2Test {
     }
 
     @Test
-    void acceptsAPutBehindAStageWithContentHeadersAndAmzHeaders() {
-        // PUT http://localhost:9090/prod/photos?notification: behind API Gateway, the stage is part of what was signed
+    void acceptsAPutBehindAStageWithAnAmzHeaderTheStageBeingNoPartOfTheResource() {
+        // PUT http://localhost:9090/prod/photos?notification: botocore signs /photos/?notification
         var request = request("PUT", "photos", "/prod/photos").query("notification", "")
                 .header("Host", "localhost:9090").header("Date", DATE)
-                .header("Content-Type", "application/xml").header("Content-MD5", "784kUPnlv3PxoPkwObbsWQ==")
-                .header("x-amz-checksum-crc32", "AAAAAA==").header("x-amz-expected-bucket-owner", "123456789012")
-                .header("Authorization", "AWS " + KEY_ID + ":jmhbVeiyZwgIOCypOI5IptJc7KM=")
-                .body("<NotificationConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"/>");
+                .header("x-amz-expected-bucket-owner", "123456789012")
+                .header("Authorization", "AWS " + KEY_ID + ":NdzFlXHPt2Tthh/oj3j2nnmoPN0=")
+                .body("<NotificationConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\" />");
         assertThat(authenticator.authenticate(request.build()).accessKeyId()).isEqualTo(KEY_ID);
+    }
+
+    @Test
+    void theResourceIsTheBucketAndKeyWhateverTheAddressing() {
+        assertThat(SignatureV2.resource(request("GET", null, "/").build())).isEqualTo("/");
+        assertThat(SignatureV2.resource(request("GET", "photos", "/prod/photos").build())).isEqualTo("/photos/");
+        assertThat(SignatureV2.resource(request("GET", "photos", "/").bucketInHost().build())).isEqualTo("/photos/");
     }
 
     @Test
@@ -72,7 +78,7 @@ class SignatureV2Test {
     void acceptsAPresignedUrlUntilItsExpiresTime() {
         // http://localhost:9090/photos?notification&AWSAccessKeyId=...&Signature=...&Expires=1795342500 (10:15:00Z)
         var request = request("GET", "photos", "/photos").query("notification", "").header("Host", "localhost:9090")
-                .query("AWSAccessKeyId", KEY_ID).query("Signature", "NR9lFFI54qItLC8stUlzUeoBfmI=")
+                .query("AWSAccessKeyId", KEY_ID).query("Signature", "53kqTTE5F/EdbBG2DKo3ej7lors=")
                 .query("Expires", "1795342500");
         assertThat(authenticator(SIGNED_AT).authenticate(request.build()).accessKeyId()).isEqualTo(KEY_ID);
 
@@ -89,9 +95,9 @@ class SignatureV2Test {
                 .header("Authorization", "AWS " + KEY_ID + ":AAAAAAAAAAAAAAAAAAAAAAAAAAA=").build());
         assertThat(error.error()).isEqualTo(S3Error.SIGNATURE_DOES_NOT_MATCH);
         assertThat(error.details()).containsExactly(Map.entry("AWSAccessKeyId", KEY_ID),
-                Map.entry("StringToSign", "GET\n\n\n" + DATE + "\n/photos?notification"),
+                Map.entry("StringToSign", "GET\n\n\n" + DATE + "\n/photos/?notification"),
                 Map.entry("SignatureProvided", "AAAAAAAAAAAAAAAAAAAAAAAAAAA="),
-                Map.entry("StringToSignBytes", SignatureV4.spacedHex("GET\n\n\n" + DATE + "\n/photos?notification")));
+                Map.entry("StringToSignBytes", SignatureV4.spacedHex("GET\n\n\n" + DATE + "\n/photos/?notification")));
     }
 
     @Test
@@ -105,7 +111,7 @@ class SignatureV2Test {
     @Test
     void anUnknownKeyASkewedClockAndAMissingDateAreRefused() {
         S3Exception unknown = refusal(authenticator, getNotification()
-                .header("Authorization", "AWS AKIAUNKNOWN:Sg/ucvTghSmDSg+C2yIM/yKmwZw=").build());
+                .header("Authorization", "AWS AKIAUNKNOWN:DUl2meinzEmcFQEKJdUAKCPsay4=").build());
         assertThat(unknown.error()).isEqualTo(S3Error.INVALID_ACCESS_KEY_ID);
         assertThat(unknown.details()).containsExactly(Map.entry("AWSAccessKeyId", "AKIAUNKNOWN"));
 
@@ -129,6 +135,6 @@ class SignatureV2Test {
     void withXAmzDateTheDateLineIsEmpty() {
         // The reference: "if you include the x-amz-date header, use the empty string for the Date".
         String stringToSign = SignatureV2.stringToSign(getNotification().header("x-amz-date", DATE).build(), "");
-        assertThat(stringToSign).isEqualTo("GET\n\n\n\nx-amz-date:" + DATE + "\n/photos?notification");
+        assertThat(stringToSign).isEqualTo("GET\n\n\n\nx-amz-date:" + DATE + "\n/photos/?notification");
     }
 }
