@@ -71,7 +71,8 @@ public final class LocalStack implements AutoCloseable {
                                  an emulator that is already running; without them it starts moto
               AWS_REGION         the region of buckets and topics (default us-east-1)
               LOCAL_CREDENTIALS  the key pairs to seed instead of the two defaults: ID:SECRET:ACCOUNT, several
-                                 separated by spaces (--credentials, repeated, takes precedence)
+                                 separated by spaces (--credentials, repeated, takes precedence); more with
+                                 AWS_ENDPOINT_URL_DYNAMODB=<dynamodb url> scripts/access-keys create --account ID
               VIRTUAL_HOST_DOMAINS more host names for virtual-hosted-style requests besides localhost
             """.formatted(DEFAULT_PORT);
 
@@ -155,6 +156,8 @@ public final class LocalStack implements AutoCloseable {
         settings.put("AWS_REGION", region);
         settings.put("BUCKETS_TABLE", BUCKETS_TABLE);
         settings.put("ACCESS_KEYS_TABLE", ACCESS_KEYS_TABLE);
+        // Locally, a key disabled with scripts/access-keys is refused at once (Lambda's default caches 30 s).
+        settings.putIfAbsent("ACCESS_KEY_CACHE_TTL_SECONDS", "0");
         settings.put("VIRTUAL_HOST_DOMAINS", String.join(",", domains));
         settings.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString());
         settings.put("AWS_ENDPOINT_URL_SNS", sns.toString());
