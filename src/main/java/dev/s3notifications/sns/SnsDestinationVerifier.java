@@ -17,8 +17,10 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.AuthorizationErrorException;
 import software.amazon.awssdk.services.sns.model.KmsAccessDeniedException;
+import software.amazon.awssdk.services.sns.model.KmsThrottlingException;
 import software.amazon.awssdk.services.sns.model.NotFoundException;
 import software.amazon.awssdk.services.sns.model.SnsException;
+import software.amazon.awssdk.services.sns.model.ThrottledException;
 
 /**
  * Proves SNS topics the way S3 does: by publishing the {@code s3:TestEvent} message to each distinct topic.
@@ -63,7 +65,9 @@ public final class SnsDestinationVerifier implements DestinationVerifier {
             } catch (AuthorizationErrorException | KmsAccessDeniedException e) {
                 failures.add(new Argument(topic, NOT_PERMITTED));
             } catch (SnsException e) {
-                if (e.statusCode() >= 500 || e.isThrottlingException()) {
+                // SNS throttles with HTTP 400 and the code "Throttled", which isThrottlingException() does not know.
+                if (e.statusCode() >= 500 || e.isThrottlingException() || e instanceof ThrottledException
+                        || e instanceof KmsThrottlingException) {
                     throw new DependencyUnavailableException("SNS: " + e.getMessage(), e);
                 }
                 failures.add(new Argument(topic, "The destination topic refused the test message: "

@@ -21,6 +21,8 @@ import java.util.Map;
  * @param maxRequestBodyBytes       {@code MAX_REQUEST_BODY_BYTES}: larger bodies get {@code MaxMessageLengthExceeded}
  * @param dynamoDbEndpoint          {@code AWS_ENDPOINT_URL_DYNAMODB} or {@code AWS_ENDPOINT_URL}, or null for AWS
  * @param snsEndpoint               {@code AWS_ENDPOINT_URL_SNS} or {@code AWS_ENDPOINT_URL}, or null for AWS
+ * @param configurationCacheTtl     {@code CONFIGURATION_CACHE_TTL_SECONDS}: how long the fan-out function trusts a
+ *                                  bucket's configuration (or its absence) before reading it again; 0 reads every time
  * @param accessKeysTable           {@code ACCESS_KEYS_TABLE}: the DynamoDB table of access keys requests are signed with
  * @param accessKeyCacheTtl         {@code ACCESS_KEY_CACHE_TTL_SECONDS}: how long a warm container trusts a key it
  *                                  looked up (found or not) before reading it again; 0 reads every time
@@ -28,11 +30,13 @@ import java.util.Map;
 public record Settings(
         String region, String bucketsTable, String unsignedRequestsAccountId, List<String> virtualHostDomains,
         int maxConfigurations, int maxRequestBodyBytes, URI dynamoDbEndpoint, URI snsEndpoint,
-        String accessKeysTable, Duration accessKeyCacheTtl) {
+        Duration configurationCacheTtl, String accessKeysTable, Duration accessKeyCacheTtl) {
 
     /** The account the local stack's first key pair acts for. */
     public static final String DEFAULT_ACCOUNT = "123456789012";
     public static final String DEFAULT_ACCESS_KEYS_TABLE = "s3-bucket-notifications-access-keys";
+    /** Short enough that a new configuration reaches the fan-out within seconds, long enough to spare DynamoDB. */
+    public static final Duration DEFAULT_CONFIGURATION_CACHE_TTL = Duration.ofSeconds(5);
     /** Every valid configuration S3 accepts fits: 100 configurations with long filters stay well below this. */
     public static final int DEFAULT_MAX_REQUEST_BODY_BYTES = 256 * 1024;
     /** Short enough that a disabled key stops working within half a minute, long enough to spare DynamoDB. */
@@ -42,6 +46,9 @@ public record Settings(
         if (unsignedRequestsAccountId != null && !unsignedRequestsAccountId.matches("[0-9]{12}")) {
             throw new IllegalArgumentException("UNSIGNED_REQUESTS_ACCOUNT_ID must be a 12-digit account id, not "
                     + unsignedRequestsAccountId);
+        }
+        if (configurationCacheTtl == null || configurationCacheTtl.isNegative()) {
+            throw new IllegalArgumentException("CONFIGURATION_CACHE_TTL_SECONDS must be 0 or more, not " + configurationCacheTtl);
         }
         if (accessKeyCacheTtl == null || accessKeyCacheTtl.isNegative()) {
             throw new IllegalArgumentException("ACCESS_KEY_CACHE_TTL_SECONDS must be 0 or more, not " + accessKeyCacheTtl);
@@ -64,9 +71,16 @@ public record Settings(
                 Integer.parseInt(env.getOrDefault("MAX_REQUEST_BODY_BYTES", Integer.toString(DEFAULT_MAX_REQUEST_BODY_BYTES))),
                 endpoint(env, "AWS_ENDPOINT_URL_DYNAMODB"),
                 endpoint(env, "AWS_ENDPOINT_URL_SNS"),
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("CONFIGURATION_CACHE_TTL_SECONDS",
+                        Long.toString(DEFAULT_CONFIGURATION_CACHE_TTL.toSeconds())))),
                 env.getOrDefault("ACCESS_KEYS_TABLE", DEFAULT_ACCESS_KEYS_TABLE),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("ACCESS_KEY_CACHE_TTL_SECONDS",
                         Long.toString(DEFAULT_ACCESS_KEY_CACHE_TTL.toSeconds())))));
+    }
+
+    public Settings withConfigurationCacheTtl(Duration ttl) {
+        return new Settings(region, bucketsTable, unsignedRequestsAccountId, virtualHostDomains, maxConfigurations,
+                maxRequestBodyBytes, dynamoDbEndpoint, snsEndpoint, ttl, accessKeysTable, accessKeyCacheTtl);
     }
 
     private static URI endpoint(Map<String, String> env, String serviceVariable) {

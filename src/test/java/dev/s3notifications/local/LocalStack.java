@@ -6,6 +6,10 @@ import dev.s3notifications.domain.AccessKey;
 import dev.s3notifications.dynamodb.DynamoDbAccessKeyStore;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
 import dev.s3notifications.handler.ApiHandler;
+import dev.s3notifications.handler.ObjectEventHandler;
+import dev.s3notifications.testing.AwsTestClients;
+import java.time.Duration;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import dev.s3notifications.logging.JsonLog;
 import dev.s3notifications.testing.DynamoDbLocal;
 import dev.s3notifications.testing.MotoServer;
@@ -51,6 +55,7 @@ public final class LocalStack implements AutoCloseable {
     public static final int DEFAULT_PORT = 9090;
     public static final String BUCKETS_TABLE = "s3-bucket-notifications-buckets";
     public static final String ACCESS_KEYS_TABLE = Settings.DEFAULT_ACCESS_KEYS_TABLE;
+    public static final String OBJECT_EVENTS_QUEUE = "object-events";
     /** {@code <bucket>.localhost} addresses a bucket virtual-hosted-style; RFC 6761 reserves the name for loopback. */
     static final String VIRTUAL_HOST_DOMAIN = "localhost";
 
@@ -64,6 +69,8 @@ public final class LocalStack implements AutoCloseable {
                 dynamodb <url>   DynamoDB Local
                 credentials <access key id> <secret key> <account id>
                                  one line per key pair requests may be signed with (two accounts by default)
+                object-events <queue url>      the queue the fan-out function consumes (send object events here)
+                object-events-dlq <queue url>  its dead-letter queue
                 ready <url>      once it answers S3 requests at <url>
               SIGTERM or Ctrl-C stops it and everything it started.
             environment:
@@ -145,7 +152,8 @@ public final class LocalStack implements AutoCloseable {
 
         useDummyCredentialsUnlessConfigured();
         Map<String, String> settings = new HashMap<>();
-        for (String name : List.of("MAX_NOTIFICATION_CONFIGURATIONS", "MAX_REQUEST_BODY_BYTES", "ACCESS_KEY_CACHE_TTL_SECONDS")) {
+        for (String name : List.of("MAX_NOTIFICATION_CONFIGURATIONS", "MAX_REQUEST_BODY_BYTES", "CONFIGURATION_CACHE_TTL_SECONDS",
+                "ACCESS_KEY_CACHE_TTL_SECONDS")) {
             if (env.containsKey(name)) {
                 settings.put(name, env.get(name));
             }
@@ -161,7 +169,20 @@ public final class LocalStack implements AutoCloseable {
         settings.put("VIRTUAL_HOST_DOMAINS", String.join(",", domains));
         settings.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString());
         settings.put("AWS_ENDPOINT_URL_SNS", sns.toString());
-        ApiHandler handler = new ApiHandler(Settings.from(settings));
+        Settings handlerSettings = Settings.from(settings);
+        ApiHandler handler = new ApiHandler(handlerSettings);
+
+        // The fan-out function, fed the way Lambda's event source mapping feeds it: batches from the object-events
+        // queue, only the messages that succeeded deleted, the others redriven to the dead-letter queue.
+        SqsClient sqsClient = AwsTestClients.sqs(sqs);
+        track(sqsClient);
+        var queues = ObjectEventQueuePoller.createQueues(sqsClient, OBJECT_EVENTS_QUEUE, 3, Duration.ofSeconds(5));
+        announce(announce, "object-events", queues.url());
+        announce(announce, "object-events-dlq", queues.deadLetterUrl());
+        var poller = new ObjectEventQueuePoller(sqsClient, queues, new ObjectEventHandler(handlerSettings), region,
+                Duration.ofSeconds(2));
+        track(poller);
+        poller.start();
 
         // Lambda runs one request per instance at a time and scales out; the handler is thread-safe, so one instance
         // serving a few threads behaves like a few warm instances.

@@ -119,18 +119,50 @@ class LocalStackClientsIT {
 
     /** The s3:TestEvent S3 sent through the topic for {@code bucket}: the SNS envelope, as the queue received it. */
     private static JsonNode awaitTestEvent(String bucket) {
+        return awaitMessage("an s3:TestEvent for " + bucket, message -> bucket.equals(message.path("Bucket").asText()));
+    }
+
+    /** The first SNS envelope delivered to the subscribed queue whose message satisfies {@code wanted}. */
+    private static JsonNode awaitMessage(String what, java.util.function.Predicate<JsonNode> wanted) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (true) {
             for (JsonNode envelope : delivered) {
-                JsonNode message = json(envelope.get("Message").asText());
-                if (bucket.equals(message.path("Bucket").asText())) {
+                if (wanted.test(json(envelope.get("Message").asText()))) {
                     return envelope;
                 }
             }
-            assertThat(Instant.now()).as("an s3:TestEvent for %s by now", bucket).isBefore(deadline);
+            assertThat(Instant.now()).as("%s by now", what).isBefore(deadline);
             sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages()
                     .forEach(m -> delivered.add(json(m.body())));
         }
+    }
+
+    @Test
+    void anObjectEventSentToTheObjectEventsQueueArrivesOnTheTopicInS3sFormat() {
+        String bucket = "fanout-photos-" + RUN;
+        s3api("create-bucket", "--bucket", bucket).succeeded();
+        s3api("put-bucket-notification-configuration", "--bucket", bucket, "--notification-configuration",
+                file("configuration", """
+                        {"TopicConfigurations": [{"Id": "jpegs", "TopicArn": "%s", "Events": ["s3:ObjectCreated:*"],
+                          "Filter": {"Key": {"FilterRules": [{"Name": "prefix", "Value": "images/"}]}}}]}""".formatted(topicArn)))
+                .succeeded();
+        String event = """
+                {"eventName": "s3:ObjectCreated:Put", "bucket": "%s", "key": "images/red flower.jpg", "size": 1024,
+                 "eTag": "d41d8cd98f00b204e9800998ecf8427e", "sequencer": "0055AED6DCD90281E5",
+                 "eventTime": "2026-11-22T10:15:30.123Z", "requesterPrincipalId": "AWS:AIDAJDPLRKLG7UEXAMPLE",
+                 "sourceIpAddress": "203.0.113.7", "requestId": "C3D13FE58DE4C810", "hostId": "FMyUVURIY8"}""".formatted(bucket);
+
+        aws(URI.create(value("sqs")), "sqs", "send-message", "--queue-url", value("object-events"), "--message-body", event)
+                .succeeded();
+
+        JsonNode envelope = awaitMessage("the notification for " + bucket,
+                message -> bucket.equals(message.path("Records").path(0).path("s3").path("bucket").path("name").asText()));
+        assertThat(envelope.get("Subject").asText()).isEqualTo("Amazon S3 Notification");
+        JsonNode record = json(envelope.get("Message").asText()).get("Records").get(0);
+        assertThat(record.get("eventName").asText()).isEqualTo("ObjectCreated:Put");
+        assertThat(record.at("/s3/configurationId").asText()).isEqualTo("jpegs");
+        assertThat(record.at("/s3/object/key").asText()).isEqualTo("images/red+flower.jpg");
+        assertThat(record.at("/s3/object/size").isIntegralNumber()).isTrue();
     }
 
     @Test

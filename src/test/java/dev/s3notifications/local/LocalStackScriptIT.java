@@ -146,7 +146,8 @@ class LocalStackScriptIT {
         URI endpoint = URI.create("http://127.0.0.1:" + port);
         URI moto = URI.create(announced.get("moto"));
         URI dynamoDb = URI.create(announced.get("dynamodb"));
-        assertThat(announced.keySet()).containsExactly("moto", "sns", "sqs", "dynamodb", "credentials", "ready");
+        assertThat(announced.keySet()).containsExactly("moto", "sns", "sqs", "dynamodb", "credentials", "object-events",
+                "object-events-dlq", "ready");
         assertThat(announced).containsEntry("ready", endpoint.toString())
                 .containsEntry("sns", moto.toString()).containsEntry("sqs", moto.toString());
         assertThat(credentialLines).containsExactly(
@@ -194,7 +195,8 @@ class LocalStackScriptIT {
                 "LOCAL_CREDENTIALS", "AKIAFROMVARIABLE0001:from/the+variable:111111111111"),
                 "--port", "0", "--credentials", "AKIAFROMOPTION000001:from/the+option:222222222222");
 
-        assertThat(announced.keySet()).containsExactly("sns", "sqs", "dynamodb", "credentials", "ready");
+        assertThat(announced.keySet()).containsExactly("sns", "sqs", "dynamodb", "credentials", "object-events",
+                "object-events-dlq", "ready");
         assertThat(credentialLines).as("the option wins over the variable")
                 .containsExactly("AKIAFROMOPTION000001 from/the+option 222222222222");
         assertThat(announced).containsEntry("sns", emulator.endpoint().toString());

@@ -8,29 +8,42 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-/** SNS and SQS clients for an emulator endpoint, and the topic → queue subscriptions tests read deliveries from. */
+/**
+ * SDK clients for the emulators, built like the functions' own (URLConnection HTTP client, us-east-1) with fixed
+ * test credentials, optionally with interceptors (e.g. an {@link AwsCallCounter}); and the topic → queue
+ * subscriptions tests read deliveries from.
+ */
 public final class AwsTestClients {
+    private static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+
     private AwsTestClients() {
     }
 
-    private static final StaticCredentialsProvider CREDENTIALS =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-
-    public static SnsClient sns(URI endpoint) {
+    public static SnsClient sns(URI endpoint, ExecutionInterceptor... interceptors) {
         return SnsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(c -> c.executionInterceptors(List.of(interceptors))).build();
     }
 
     public static SqsClient sqs(URI endpoint) {
         return SqsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    public static DynamoDbClient dynamoDb(URI endpoint, ExecutionInterceptor... interceptors) {
+        return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(c -> c.executionInterceptors(List.of(interceptors))).build();
     }
 
     /** A new queue subscribed to {@code topicArn}; raw delivery puts the bare message in the queue, else the SNS envelope. */

@@ -1,0 +1,239 @@
+package dev.s3notifications.benchmark;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.s3notifications.domain.Bucket;
+import dev.s3notifications.domain.DestinationConfiguration;
+import dev.s3notifications.domain.DestinationType;
+import dev.s3notifications.domain.FilterRule;
+import dev.s3notifications.domain.NotificationConfiguration;
+import dev.s3notifications.domain.NotificationConfigurationValidator;
+import dev.s3notifications.dynamodb.DynamoDbBucketStore;
+import dev.s3notifications.handler.ObjectEventHandler;
+import dev.s3notifications.logging.JsonLog;
+import dev.s3notifications.testing.AwsCallCounter;
+import dev.s3notifications.testing.AwsTestClients;
+import dev.s3notifications.testing.DynamoDbLocal;
+import dev.s3notifications.testing.MotoServer;
+import dev.s3notifications.testing.Subscriptions;
+import dev.s3notifications.wiring.Settings;
+import dev.s3notifications.wiring.Wiring;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * How much the fan-out costs per delivered event, against the obvious implementation, in one harness: DynamoDB
+ * Local in this JVM, moto (SNS with one raw SQS subscription per topic) in a child process, the functions called
+ * with SQS batches as Lambda calls them. Counts the SDK requests the function makes, DynamoDB reads, events that
+ * reached the subscribers, and the function thread's CPU time (which leaves out the emulators' work).
+ * Run it with {@code scripts/benchmark-fanout}; it is not a test and asserts nothing, it reports.
+ */
+public final class FanOutBenchmark {
+    static final int EVENTS = 1_000;
+    static final int BATCH = 100;
+    static final int BUCKETS = 10;
+    static final int CONFIGURATIONS_PER_BUCKET = 10;
+    static final int TOPICS = 5;
+    static final Duration TTL = Settings.DEFAULT_CONFIGURATION_CACHE_TTL;
+
+    private final DynamoDbClient dynamoDb;
+    private final SnsClient sns;
+    private final SqsClient sqs;
+    private final AwsCallCounter calls;
+    private final String table;
+    private final List<String> subscriberQueues = new ArrayList<>();
+    private final List<SQSEvent> batches = new ArrayList<>();
+
+    record Run(int delivered, int failures, Map<String, Integer> calls, long cpuNanos, long wallNanos) {
+        int totalCalls() {
+            return calls.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        int reads() {
+            return calls.getOrDefault("DynamoDb.GetItem", 0);
+        }
+    }
+
+    private FanOutBenchmark(DynamoDbClient dynamoDb, SnsClient sns, SqsClient sqs, AwsCallCounter calls, String table) {
+        this.dynamoDb = dynamoDb;
+        this.sns = sns;
+        this.sqs = sqs;
+        this.calls = calls;
+        this.table = table;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        JsonLog.redirect(new PrintStream(OutputStream.nullOutputStream())); // logged, at full cost, but not shown
+        try (MotoServer moto = MotoServer.start(0, null); DynamoDbLocal dynamoDbLocal = DynamoDbLocal.start(0)) {
+            AwsCallCounter calls = new AwsCallCounter();
+            FanOutBenchmark benchmark = new FanOutBenchmark(AwsTestClients.dynamoDb(dynamoDbLocal.endpoint(), calls),
+                    AwsTestClients.sns(moto.endpoint(), calls), AwsTestClients.sqs(moto.endpoint()), calls,
+                    "bench-buckets-" + UUID.randomUUID());
+            benchmark.setUp();
+            benchmark.report(rounds);
+        }
+    }
+
+    private void setUp() {
+        DynamoDbBucketStore.createTable(dynamoDb, table);
+        DynamoDbBucketStore store = new DynamoDbBucketStore(dynamoDb, table);
+        Subscriptions subscriptions = new Subscriptions(sns, sqs);
+        List<String> topics = new ArrayList<>();
+        for (int t = 0; t < TOPICS; t++) {
+            topics.add(subscriptions.topic("bench-topic-" + t));
+            subscriberQueues.add(subscriptions.queueSubscribedTo(topics.get(t), true));
+        }
+        NotificationConfigurationValidator validator = new NotificationConfigurationValidator();
+        for (int b = 0; b < BUCKETS; b++) {
+            Bucket bucket = new Bucket("bench-bucket-" + b, "123456789012", "us-east-1", Instant.parse("2026-01-01T00:00:00Z"));
+            store.create(bucket);
+            List<DestinationConfiguration> destinations = new ArrayList<>();
+            for (int c = 0; c < CONFIGURATIONS_PER_BUCKET; c++) {
+                destinations.add(new DestinationConfiguration(DestinationType.TOPIC, "bucket-" + b + "-config-" + c,
+                        topics.get((b * CONFIGURATIONS_PER_BUCKET + c) % TOPICS), List.of("s3:ObjectCreated:*"),
+                        List.of(new FilterRule(FilterRule.PREFIX, "dir-" + c + "/"), new FilterRule(FilterRule.SUFFIX, ".bin")), null));
+            }
+            store.putNotificationConfiguration(bucket,
+                    validator.validate(new NotificationConfiguration(destinations, false), "us-east-1"));
+        }
+        // Event n is in bucket n % 10 under dir-(n / 10 % 10)/: it matches exactly one configuration of its bucket.
+        for (int first = 0; first < EVENTS; first += BATCH) {
+            List<SQSEvent.SQSMessage> messages = new ArrayList<>();
+            for (int n = first; n < first + BATCH; n++) {
+                SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+                message.setMessageId("message-" + n);
+                message.setEventSource("aws:sqs");
+                message.setBody("""
+                        {"eventName":"s3:ObjectCreated:Put","bucket":"bench-bucket-%d","key":"dir-%d/object %d.bin","size":%d,
+                         "eTag":"9b2cf535f27731c974343645a3985328","sequencer":"0062E99A88DC4074%02X",
+                         "eventTime":"2026-11-22T10:15:30.123Z","requesterPrincipalId":"AWS:AIDAJDPLRKLG7UEXAMPLE",
+                         "sourceIpAddress":"203.0.113.7","requestId":"C3D13FE58DE4C810","hostId":"FMyUVURIY8/IgAtTv8xRjskZQpcIZ9KG4V5Wp6S7S/JRWeUWerMUE5JgHvANOjpD"}"""
+                        .formatted(n % BUCKETS, n / BUCKETS % CONFIGURATIONS_PER_BUCKET, n, 1000 + n, n % 256));
+                messages.add(message);
+            }
+            SQSEvent event = new SQSEvent();
+            event.setRecords(messages);
+            batches.add(event);
+        }
+    }
+
+    /** One run: a new function instance (so a cold configuration cache), all batches, then count deliveries. */
+    private Run run(Supplier<RequestHandler<SQSEvent, SQSBatchResponse>> newFunction) {
+        RequestHandler<SQSEvent, SQSBatchResponse> function = newFunction.get();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        calls.reset();
+        int failures = 0;
+        long cpu = threads.getCurrentThreadCpuTime();
+        long wall = System.nanoTime();
+        for (SQSEvent batch : batches) {
+            failures += function.handleRequest(batch, null).getBatchItemFailures().size();
+        }
+        wall = System.nanoTime() - wall;
+        cpu = threads.getCurrentThreadCpuTime() - cpu;
+        Map<String, Integer> made = calls.snapshot();
+        return new Run(drainSubscribers(), failures, made, cpu, wall);
+    }
+
+    /** Receives and deletes everything the subscriber queues got; returns how many messages that was. */
+    private int drainSubscribers() {
+        int delivered = 0;
+        for (String queue : subscriberQueues) {
+            while (true) {
+                List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
+                if (messages.isEmpty()) {
+                    break;
+                }
+                delivered += messages.size();
+                List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
+                for (Message message : messages) {
+                    entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(entries.size()))
+                            .receiptHandle(message.receiptHandle()).build());
+                }
+                sqs.deleteMessageBatch(b -> b.queueUrl(queue).entries(entries));
+            }
+        }
+        return delivered;
+    }
+
+    private void report(int rounds) {
+        Settings settings = Settings.from(Map.of("BUCKETS_TABLE", table, "AWS_REGION", "us-east-1"));
+        Supplier<RequestHandler<SQSEvent, SQSBatchResponse>> fanOut =
+                () -> new ObjectEventHandler(Wiring.fanOut(settings, dynamoDb, sns));
+        Supplier<RequestHandler<SQSEvent, SQSBatchResponse>> naive =
+                () -> new NaiveObjectEventHandler(new DynamoDbBucketStore(dynamoDb, table), sns);
+
+        System.out.printf("Fan-out benchmark: %d events in SQS batches of %d; %d buckets x %d configurations -> %d topics;"
+                + " each event matches exactly one configuration.%n", EVENTS, BATCH, BUCKETS, CONFIGURATIONS_PER_BUCKET, TOPICS);
+        System.out.printf("JVM %s %s, flags %s; configuration cache TTL %d s; 1 warm-up + %d measured runs each,"
+                + " alternating; CPU = the function thread's CPU time.%n%n", System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), ManagementFactory.getRuntimeMXBean().getInputArguments(), TTL.toSeconds(), rounds);
+        run(naive);
+        run(fanOut);
+        List<Run> naiveRuns = new ArrayList<>();
+        List<Run> fanOutRuns = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            naiveRuns.add(run(naive));
+            fanOutRuns.add(run(fanOut));
+        }
+        Run n = median(naiveRuns);
+        Run f = median(fanOutRuns);
+        double naiveCpu = n.cpuNanos() / 1_000.0 / n.delivered();
+        double fanOutCpu = f.cpuNanos() / 1_000.0 / f.delivered();
+        double callsPerEvent = (double) f.totalCalls() / f.delivered();
+        long ttlWindows = Math.max(1, (f.wallNanos() + TTL.toNanos() - 1) / TTL.toNanos());
+
+        System.out.printf("%-32s %-36s %s%n", "", "naive (GetItem + Publish per event)", "fan-out (cache, index, PublishBatch)");
+        System.out.printf("%-32s %-36s %s%n", "delivered events", n.delivered(), f.delivered());
+        System.out.printf("%-32s %-36s %s%n", "batch item failures", n.failures(), f.failures());
+        System.out.printf("%-32s %-36s %s%n", "AWS calls", n.totalCalls() + " " + n.calls(), f.totalCalls() + " " + f.calls());
+        System.out.printf("%-32s %-36s %s%n", "AWS calls per delivered event",
+                String.format("%.3f", (double) n.totalCalls() / n.delivered()), String.format("%.3f", callsPerEvent));
+        System.out.printf("%-32s %-36s %s%n", "DynamoDB reads", n.reads(), f.reads() + " (" + BUCKETS + " buckets, run within "
+                + ttlWindows + " TTL window" + (ttlWindows == 1 ? "" : "s") + ")");
+        System.out.printf("%-32s %-36s %s%n", "CPU per delivered event (median)", String.format("%.1f us", naiveCpu),
+                String.format("%.1f us", fanOutCpu));
+        System.out.printf("%-32s %-36s %s%n", "CPU per run, each run", cpuList(naiveRuns), cpuList(fanOutRuns));
+        System.out.printf("%-32s %-36s %s%n%n", "wall time per run (median)", String.format("%.2f s", n.wallNanos() / 1e9),
+                String.format("%.2f s", f.wallNanos() / 1e9));
+        boolean allDelivered = f.delivered() == EVENTS && n.delivered() == EVENTS && f.failures() == 0;
+        String target = "%-54s %-12s %s%n";
+        System.out.printf(target, "all " + EVENTS + " events reached the subscribers, none failed:", "", verdict(allDelivered));
+        System.out.printf(target, "AWS calls per delivered event <= 0.12:", String.format("%.3f", callsPerEvent),
+                verdict(callsPerEvent <= 0.12));
+        System.out.printf(target, "configuration reads <= 1 per bucket per TTL:", f.reads() + " <= " + BUCKETS * ttlWindows,
+                verdict(f.reads() <= BUCKETS * ttlWindows));
+        System.out.printf(target, "CPU per delivered event >= 10x less than naive:", String.format("%.1fx", naiveCpu / fanOutCpu),
+                verdict(naiveCpu / fanOutCpu >= 10));
+    }
+
+    private static Run median(List<Run> runs) {
+        List<Run> sorted = new ArrayList<>(runs);
+        sorted.sort((a, b) -> Long.compare(a.cpuNanos(), b.cpuNanos()));
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static String cpuList(List<Run> runs) {
+        return Arrays.toString(runs.stream().mapToLong(r -> r.cpuNanos() / 1_000_000).toArray()) + " ms";
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "met" : "NOT MET";
+    }
+}

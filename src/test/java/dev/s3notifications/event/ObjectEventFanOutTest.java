@@ -1,0 +1,131 @@
+package dev.s3notifications.event;
+
+import static dev.s3notifications.testing.Destinations.queue;
+import static dev.s3notifications.testing.Destinations.topic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.s3notifications.domain.Bucket;
+import dev.s3notifications.domain.NotificationConfiguration;
+import dev.s3notifications.event.ObjectEventFanOut.QueuedMessage;
+import dev.s3notifications.json.ObjectEventJson;
+import dev.s3notifications.testing.CountingBucketStore;
+import dev.s3notifications.testing.InMemoryBucketStore;
+import dev.s3notifications.testing.RecordingNotificationPublisher;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ObjectEventFanOutTest {
+    private static final String IMAGES = "arn:aws:sns:us-east-1:123456789012:images";
+    private static final String LOGS = "arn:aws:sns:us-east-1:123456789012:logs";
+    private final InMemoryBucketStore buckets = new InMemoryBucketStore();
+    private final CountingBucketStore store = new CountingBucketStore(buckets);
+    private final RecordingNotificationPublisher publisher = new RecordingNotificationPublisher();
+    private final ObjectEventFanOut fanOut = new ObjectEventFanOut(new ObjectEventJson(),
+            new BucketNotificationsCache(store, Duration.ofSeconds(5), System::nanoTime), publisher);
+    private final Bucket photos = new Bucket("photos", "123456789012", "us-east-1", Instant.parse("2026-01-01T00:00:00Z"));
+
+    @BeforeEach
+    void configurePhotos() {
+        buckets.create(photos);
+        buckets.putNotificationConfiguration(photos, new NotificationConfiguration(List.of(
+                topic("images", IMAGES, "images/", null, "s3:ObjectCreated:*"),
+                topic("logs", LOGS, "logs/", null, "s3:ObjectCreated:*", "s3:ObjectRemoved:*"),
+                queue("to-queue", "arn:aws:sqs:us-east-1:123456789012:q", "queued/", null, "s3:ObjectCreated:*")), false));
+        buckets.create(new Bucket("empty", "123456789012", "us-east-1", Instant.parse("2026-01-01T00:00:00Z")));
+    }
+
+    private static String put(String bucket, String key) {
+        return event("s3:ObjectCreated:Put", bucket, key);
+    }
+
+    private static String event(String eventName, String bucket, String key) {
+        return """
+                {"eventName":"%s","bucket":"%s","key":"%s","size":5,"eTag":"abc","sequencer":"0A",
+                 "eventTime":"2026-11-22T10:15:30.123Z","requesterPrincipalId":"AWS:AIDA","sourceIpAddress":"203.0.113.7",
+                 "requestId":"REQ","hostId":"HOST"}""".formatted(eventName, bucket, key);
+    }
+
+    @Test
+    void publishesOneS3MessagePerMatchingTopicConfiguration() {
+        var failed = fanOut.deliver(List.of(
+                new QueuedMessage("m1", put("photos", "images/red flower.jpg")),
+                new QueuedMessage("m2", "{\"events\":[" + put("photos", "logs/a.log") + ","
+                        + event("s3:ObjectRemoved:Delete", "photos", "logs/a.log") + "]}")));
+        assertThat(failed).isEmpty();
+        assertThat(publisher.published).extracting(Notification::topicArn, Notification::sourceMessageId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(IMAGES, "m1"), org.assertj.core.groups.Tuple.tuple(LOGS, "m2"),
+                        org.assertj.core.groups.Tuple.tuple(LOGS, "m2"));
+        ObjectEvent first = new ObjectEventJson().read(put("photos", "images/red flower.jpg")).get(0);
+        assertThat(publisher.published.get(0).message()).isEqualTo(
+                S3EventMessage.render(first, "images/red+flower.jpg", BucketIdentity.of(photos), "images"));
+        assertThat(publisher.calls).hasSize(1); // one publishing pass for the whole batch
+    }
+
+    @Test
+    void bucketsWithoutConfigurationAndMissingBucketsPublishNothing() {
+        var failed = fanOut.deliver(List.of(
+                new QueuedMessage("m1", put("empty", "images/a.jpg")),
+                new QueuedMessage("m2", put("deleted-long-ago", "images/a.jpg")),
+                new QueuedMessage("m3", put("photos", "elsewhere/a.jpg")),
+                new QueuedMessage("m4", put("photos", "queued/a.jpg")))); // queues are not delivered yet
+        assertThat(failed).isEmpty();
+        assertThat(publisher.published).isEmpty();
+    }
+
+    @Test
+    void aPoisonedMessageFailsAloneAndTheOthersAreDelivered() {
+        var failed = fanOut.deliver(List.of(
+                new QueuedMessage("good-1", put("photos", "images/a.jpg")),
+                new QueuedMessage("poison", "{not json"),
+                new QueuedMessage("unknown-event", event("s3:ObjectCreated:Kaboom", "photos", "images/b.jpg")),
+                new QueuedMessage("good-2", put("photos", "images/c.jpg"))));
+        assertThat(failed).containsExactly("poison", "unknown-event");
+        assertThat(publisher.published).extracting(Notification::sourceMessageId).containsExactly("good-1", "good-2");
+    }
+
+    @Test
+    void aMessageWhoseBucketCannotBeLookedUpFailsAndIsRetried() {
+        store.unavailable(true);
+        var failed = fanOut.deliver(List.of(new QueuedMessage("m1", put("photos", "images/a.jpg"))));
+        assertThat(failed).containsExactly("m1");
+        assertThat(publisher.published).isEmpty();
+        store.unavailable(false);
+        assertThat(fanOut.deliver(List.of(new QueuedMessage("m1", put("photos", "images/a.jpg"))))).isEmpty();
+        assertThat(publisher.published).hasSize(1);
+    }
+
+    @Test
+    void aMessageFailsWhenAnyOfItsNotificationsIsNotPublished() {
+        publisher.failing(LOGS);
+        var failed = fanOut.deliver(List.of(
+                new QueuedMessage("both", "{\"events\":[" + put("photos", "images/a.jpg") + "," + put("photos", "logs/a") + "]}"),
+                new QueuedMessage("images-only", put("photos", "images/b.jpg")),
+                new QueuedMessage("logs-only", put("photos", "logs/b"))));
+        assertThat(failed).containsExactly("both", "logs-only");
+        assertThat(publisher.published).extracting(Notification::sourceMessageId).containsExactly("both", "images-only");
+    }
+
+    @Test
+    void s3TestEventsAreAcknowledgedWithoutPublishing() {
+        var failed = fanOut.deliver(List.of(new QueuedMessage("test",
+                "{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\",\"Time\":\"2014-10-13T15:57:02.089Z\",\"Bucket\":\"photos\"}")));
+        assertThat(failed).isEmpty();
+        assertThat(publisher.calls).isEmpty();
+    }
+
+    @Test
+    void readsEachBucketOnceForAWholeBatch() {
+        List<QueuedMessage> messages = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            messages.add(new QueuedMessage("m" + i, put(i % 2 == 0 ? "photos" : "empty", "images/" + i + ".jpg")));
+        }
+        assertThat(fanOut.deliver(messages)).isEmpty();
+        assertThat(fanOut.deliver(messages)).isEmpty();
+        assertThat(store.finds()).isEqualTo(2);
+        assertThat(publisher.published).hasSize(100);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.s3notifications.testing;
+
+import dev.s3notifications.event.Notification;
+import dev.s3notifications.event.NotificationPublisher;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** A {@link NotificationPublisher} that records what it publishes and fails every notification to chosen topics. */
+public final class RecordingNotificationPublisher implements NotificationPublisher {
+    public final List<Notification> published = new ArrayList<>();
+    public final List<List<Notification>> calls = new ArrayList<>();
+    private final Set<String> failingTopics = new HashSet<>();
+
+    public RecordingNotificationPublisher failing(String topicArn) {
+        failingTopics.add(topicArn);
+        return this;
+    }
+
+    @Override
+    public List<Notification> publish(List<Notification> notifications) {
+        calls.add(List.copyOf(notifications));
+        List<Notification> undelivered = new ArrayList<>();
+        for (Notification notification : notifications) {
+            if (failingTopics.contains(notification.topicArn())) {
+                undelivered.add(notification);
+            } else {
+                published.add(notification);
+            }
+        }
+        return undelivered;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.s3notifications.wiring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    @Test
+    void configurationCacheLivesFiveSecondsUnlessConfigured() {
+        assertThat(Settings.from(Map.of()).configurationCacheTtl()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(Settings.from(Map.of("CONFIGURATION_CACHE_TTL_SECONDS", "30")).configurationCacheTtl())
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(Settings.from(Map.of("CONFIGURATION_CACHE_TTL_SECONDS", "0")).configurationCacheTtl()).isZero();
+    }
+
+    @Test
+    void rejectsANegativeCacheLifetime() {
+        assertThatThrownBy(() -> Settings.from(Map.of("CONFIGURATION_CACHE_TTL_SECONDS", "-1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CONFIGURATION_CACHE_TTL_SECONDS");
+    }
+}
