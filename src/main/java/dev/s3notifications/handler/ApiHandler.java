@@ -27,7 +27,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
 
     ApiHandler(S3Api api, Settings settings) {
         this.api = api;
-        this.requests = new ApiGatewayRequests(settings.virtualHostDomains(), settings.defaultAccountId());
+        this.requests = new ApiGatewayRequests(settings.virtualHostDomains());
         this.priming = new SnapStartPriming(api, requests, settings);
         Core.getGlobalContext().register(priming);
     }

@@ -2,6 +2,7 @@ package dev.s3notifications.handler;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.s3notifications.api.S3Api;
+import dev.s3notifications.authorization.Caller;
 import dev.s3notifications.domain.Bucket;
 import dev.s3notifications.domain.BucketState;
 import dev.s3notifications.domain.BucketStore;
@@ -27,9 +28,10 @@ import org.crac.Resource;
  * Primes the API function before SnapStart takes its snapshot, so that a restored instance answers its first
  * request without first loading and compiling the request path (the bulk of a Java cold start). Lambda runs
  * {@code beforeCheckpoint} once, when it publishes a version: sample requests go through the whole path (proxy
- * event, XML parsing, validation, checksum, XML rendering) against an in-memory bucket, and one HEAD of a bucket
- * that cannot exist goes to the real table, which loads the SDK's credentials, signing, HTTP and JSON code.
- * Nothing is written to the table and nothing is published. Request ids and times are made per request, so there
+ * event, XML parsing, validation, checksum, XML rendering) against an in-memory bucket as a fixed sandbox caller,
+ * and one request signed with an access key that cannot exist goes through the real authenticator to the real
+ * access-key table, which loads the SDK's credentials, signing, HTTP and JSON code and answers InvalidAccessKeyId.
+ * Nothing is written to a table and nothing is published. Request ids and times are made per request, so there
  * is no state to refresh after a restore.
  * <a href="https://docs.aws.amazon.com/lambda/latest/dg/snapstart-runtime-hooks-java.html">SnapStart runtime hooks</a>
  */
@@ -37,6 +39,10 @@ final class SnapStartPriming implements Resource {
     private static final String BUCKET = "snapstart-priming";
     /** Two adjacent dots make it an invalid name, so no bucket can have it and the HEAD only reads. */
     private static final String IMPOSSIBLE_BUCKET = "snapstart..priming";
+    /** Not of the form access keys have (AKIA and 16 upper-case letters or digits), so no key has this id. */
+    private static final String IMPOSSIBLE_ACCESS_KEY_ID = "snapstart-priming";
+    /** The sandbox's requests need no signature: they never leave this class. */
+    private static final Caller SANDBOX_CALLER = Caller.accountRoot(Settings.DEFAULT_ACCOUNT);
     private static final String CONFIGURATION = """
             <NotificationConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><TopicConfiguration>\
             <Topic>arn:aws:sns:us-east-1:123456789012:snapstart-priming</Topic><Event>s3:ObjectCreated:*</Event>\
@@ -46,13 +52,15 @@ final class SnapStartPriming implements Resource {
     private final S3Api api;
     private final ApiGatewayRequests requests;
     private final S3Api sandbox;
+    private final String region;
 
     SnapStartPriming(S3Api api, ApiGatewayRequests requests, Settings settings) {
         this.api = api;
         this.requests = requests;
+        this.region = settings.region();
         DestinationVerifier none = (bucket, destinations, testEvent) -> new DestinationVerifier.Verification(List.of(), Map.of());
-        this.sandbox = new S3Api(new SandboxStore(), new NotificationConfigurationValidator(), none,
-                settings.region(), settings.maxRequestBodyBytes(), Clock.systemUTC());
+        this.sandbox = new S3Api(request -> SANDBOX_CALLER, new SandboxStore(), new NotificationConfigurationValidator(),
+                none, settings.region(), settings.maxRequestBodyBytes(), Clock.systemUTC());
     }
 
     @Override
@@ -83,7 +91,13 @@ final class SnapStartPriming implements Resource {
                 "x-amz-sdk-checksum-algorithm", "CRC32",
                 "x-amz-checksum-crc32", crc32), CONFIGURATION)));
         statuses.add(send(sandbox, event("GET", BUCKET, "notification", Map.of(), null)));
-        statuses.add(send(api, event("HEAD", IMPOSSIBLE_BUCKET, null, Map.of(), null)));
+        statuses.add(send(api, event("HEAD", IMPOSSIBLE_BUCKET, null, Map.of(
+                "Host", "snapstart.priming",
+                "x-amz-date", "20260101T000000Z",
+                "x-amz-content-sha256", "UNSIGNED-PAYLOAD",
+                "Authorization", "AWS4-HMAC-SHA256 Credential=" + IMPOSSIBLE_ACCESS_KEY_ID + "/20260101/" + region
+                        + "/s3/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=" + "0".repeat(64)),
+                null)));
         return statuses;
     }
 
@@ -134,6 +148,17 @@ final class SnapStartPriming implements Resource {
         @Override
         public boolean putNotificationConfiguration(Bucket bucket, NotificationConfiguration configuration) {
             return buckets.computeIfPresent(bucket.name(), (name, current) -> new BucketState(bucket, configuration, 1)) != null;
+        }
+
+        @Override
+        public boolean putPolicy(Bucket bucket, String policy) {
+            return buckets.computeIfPresent(bucket.name(), (name, current) -> new BucketState(bucket,
+                    current.notificationConfiguration(), current.configurationVersion(), policy)) != null;
+        }
+
+        @Override
+        public boolean deletePolicy(Bucket bucket) {
+            return putPolicy(bucket, null);
         }
     }
 }

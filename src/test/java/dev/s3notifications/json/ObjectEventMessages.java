@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * The shared corpus of object-event messages (src/test/resources/object-event-messages.json): each case a body
- * and whether it is a valid message (plus the example bodies in events/object-events, all valid); the reader's test and the schema's test must both agree with it.
+ * and whether it is a valid message (plus the example bodies in schemas/examples, all valid); the reader's test and the schema's test must both agree with it.
  */
 final class ObjectEventMessages {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,8 +33,8 @@ final class ObjectEventMessages {
                 cases.add(new Case(c.get("name").asText(), c.get("valid").asBoolean(), c.path("events").asInt(-1), body,
                         c.path("readerOnly").asText(null)));
             }
-            // The README's example bodies (events/object-events) are valid messages too.
-            try (var files = Files.list(Path.of("events/object-events"))) {
+            // The README's example bodies (schemas/examples) are valid messages too.
+            try (var files = Files.list(Path.of("schemas/examples"))) {
                 for (Path file : files.sorted().toList()) {
                     String body = Files.readString(file);
                     JsonNode parsed = JSON.readTree(body);
