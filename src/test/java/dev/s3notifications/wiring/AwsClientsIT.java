@@ -88,7 +88,7 @@ class AwsClientsIT {
     private static Settings settings(String dynamoDbEndpoint, String snsEndpoint) {
         return Settings.from(Map.of("AWS_REGION", "us-east-1", "BUCKETS_TABLE", table,
                 "AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint, "AWS_ENDPOINT_URL_SNS", snsEndpoint,
-                "CONFIGURATION_CACHE_TTL_SECONDS", "0"));
+                "CONFIGURATION_CACHE_TTL_SECONDS", "0", "UNSIGNED_REQUESTS_ACCOUNT_ID", ACCOUNT));
     }
 
     private static Bucket bucket() {
