@@ -43,6 +43,8 @@ public final class Toxiproxy implements AutoCloseable {
                 Integer.toString(port), "-seed", Long.toString(seed)))
                 .redirectErrorStream(true)
                 .redirectOutput(log == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.appendTo(log));
+        // Its default level traces every connection: megabytes a minute, and CPU the tests need.
+        builder.environment().put("LOG_LEVEL", "warn");
         Process process;
         try {
             process = builder.start();
