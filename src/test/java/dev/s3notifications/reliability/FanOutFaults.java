@@ -15,20 +15,14 @@ import dev.s3notifications.testing.AwsTestClients;
 import dev.s3notifications.testing.DynamoDbLocal;
 import dev.s3notifications.testing.FaultProxy;
 import dev.s3notifications.testing.MotoServer;
-import dev.s3notifications.testing.Toxiproxy;
 import dev.s3notifications.wiring.Settings;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -92,33 +86,21 @@ public final class FanOutFaults {
     /** Runs every rate on one set of emulators and proxies; stops what it started. */
     public List<Outcome> run() {
         useDummyCredentialsUnlessConfigured();
-        MotoServer moto = MotoServer.shared();
-        DynamoDbLocal dynamoDbLocal = DynamoDbLocal.shared();
         List<Outcome> outcomes = new ArrayList<>();
-        try (Toxiproxy toxiproxy = Toxiproxy.start(options.seed(), logFile("toxiproxy"));
-             FaultProxy dynamoDbFaults = FaultProxy.start(dynamoDbLocal.endpoint(), FaultProxy.Service.DYNAMODB, options.seed());
-             FaultProxy snsFaults = FaultProxy.start(moto.endpoint(), FaultProxy.Service.SNS, options.seed() + 1);
-             DynamoDbClient dynamoDb = AwsTestClients.dynamoDb(dynamoDbLocal.endpoint());
-             SnsClient sns = AwsTestClients.sns(moto.endpoint());
-             SqsClient sqs = AwsTestClients.sqs(moto.endpoint())) {
-            // Every request on its own connection: Toxiproxy decides per connection, so its toxicity becomes a per-request rate.
-            dynamoDbFaults.closeConnections(true);
-            snsFaults.closeConnections(true);
-            URI dynamoDbViaToxiproxy = toxiproxy.proxy("dynamodb", dynamoDbFaults.endpoint());
-            URI snsViaToxiproxy = toxiproxy.proxy("sns", snsFaults.endpoint());
+        try (FaultyEndpoints faulty = new FaultyEndpoints(options.seed());
+             DynamoDbClient dynamoDb = AwsTestClients.dynamoDb(DynamoDbLocal.shared().endpoint());
+             SnsClient sns = AwsTestClients.sns(MotoServer.shared().endpoint());
+             SqsClient sqs = AwsTestClients.sqs(MotoServer.shared().endpoint())) {
             String table = "reliability-buckets-" + UUID.randomUUID();
             DynamoDbBucketStore.createTable(dynamoDb, table);
             for (double rate : options.rates()) {
-                toxiproxy.reset();
-                outcomes.add(runAt(rate, new Rig(toxiproxy, dynamoDbFaults, snsFaults, dynamoDbViaToxiproxy, snsViaToxiproxy,
-                        dynamoDb, sns, sqs, table)));
+                outcomes.add(runAt(rate, new Rig(faulty, dynamoDb, sns, sqs, table)));
             }
         }
         return outcomes;
     }
 
-    private record Rig(Toxiproxy toxiproxy, FaultProxy dynamoDbFaults, FaultProxy snsFaults, URI dynamoDbEndpoint,
-            URI snsEndpoint, DynamoDbClient dynamoDb, SnsClient sns, SqsClient sqs, String table) {
+    private record Rig(FaultyEndpoints faulty, DynamoDbClient dynamoDb, SnsClient sns, SqsClient sqs, String table) {
     }
 
     private Outcome runAt(double rate, Rig rig) {
@@ -148,12 +130,12 @@ public final class FanOutFaults {
         // The function as deployed, configured to reach DynamoDB and SNS through the faults. A cache lifetime of 0
         // makes every event read its bucket, so DynamoDB's faults matter as much as SNS's.
         Settings settings = Settings.from(Map.of("AWS_REGION", "us-east-1", "BUCKETS_TABLE", rig.table(),
-                "AWS_ENDPOINT_URL_DYNAMODB", rig.dynamoDbEndpoint().toString(),
-                "AWS_ENDPOINT_URL_SNS", rig.snsEndpoint().toString(), "CONFIGURATION_CACHE_TTL_SECONDS", Long.toString(options.cacheTtl().toSeconds())));
+                "AWS_ENDPOINT_URL_DYNAMODB", rig.faulty().dynamoDb.toString(),
+                "AWS_ENDPOINT_URL_SNS", rig.faulty().sns.toString(), "CONFIGURATION_CACHE_TTL_SECONDS", Long.toString(options.cacheTtl().toSeconds())));
         TimedHandler handler = new TimedHandler(new ObjectEventHandler(settings));
-        injectFaults(rate, rig);
-        FaultProxy.Stats dynamoDbBefore = rig.dynamoDbFaults().stats();
-        FaultProxy.Stats snsBefore = rig.snsFaults().stats();
+        rig.faulty().inject(rate, FaultyEndpoints.Kinds.ALL);
+        FaultProxy.Stats dynamoDbBefore = rig.faulty().dynamoDbFaults.stats();
+        FaultProxy.Stats snsBefore = rig.faulty().snsFaults.stats();
 
         Instant start = Instant.now();
         send(rig.sqs(), queues.url(), ledger.messages());
@@ -167,9 +149,7 @@ public final class FanOutFaults {
             awaitEmpty(rig.sqs(), queues.url(), start.plus(options.deadline()));
         } finally {
             pollers.forEach(ObjectEventQueuePoller::stop);
-            rig.dynamoDbFaults().heal();
-            rig.snsFaults().heal();
-            rig.toxiproxy().reset();
+            rig.faulty().heal();
         }
         Duration wall = Duration.between(start, Instant.now());
 
@@ -183,42 +163,15 @@ public final class FanOutFaults {
             deleted += stats.deleted();
             failed += stats.failed();
         }
-        Outcome outcome = new Outcome(rate, ledger.totals(), minus(rig.dynamoDbFaults().stats(), dynamoDbBefore),
-                minus(rig.snsFaults().stats(), snsBefore), new ObjectEventQueuePoller.Stats(batches, messages, deleted, failed),
+        Outcome outcome = new Outcome(rate, ledger.totals(),
+                FaultyEndpoints.since(rig.faulty().dynamoDbFaults.stats(), dynamoDbBefore),
+                FaultyEndpoints.since(rig.faulty().snsFaults.stats(), snsBefore), new ObjectEventQueuePoller.Stats(batches, messages, deleted, failed),
                 handler.longest(), wall);
         if (!ledger.lost().isEmpty()) {
             log.println("LOST at rate " + rate + ": " + ledger.lost());
         }
         log.println(line(outcome));
         return outcome;
-    }
-
-    /**
-     * The same fault rate on both endpoints: six in ten faults are HTTP answers (throttling, 500, 503, a dropped
-     * connection, and the two that happen after the service did the work), four in ten are TCP faults from Toxiproxy
-     * (a reset before anything is sent, a reset a moment later, a stalled response closed after a second, a
-     * response cut off after 64 bytes).
-     */
-    private static void injectFaults(double rate, Rig rig) {
-        if (rate <= 0) {
-            return;
-        }
-        EnumSet<FaultProxy.Fault> all = EnumSet.allOf(FaultProxy.Fault.class);
-        rig.dynamoDbFaults().inject(rate * 0.6, all);
-        rig.snsFaults().inject(rate * 0.6, all);
-        for (String proxy : List.of("dynamodb", "sns")) {
-            rig.toxiproxy().addToxic(proxy, "reset", "reset_peer", "upstream", rate * 0.15, Map.of("timeout", 0));
-            rig.toxiproxy().addToxic(proxy, "reset-late", "reset_peer", "downstream", rate * 0.1, Map.of("timeout", 30));
-            rig.toxiproxy().addToxic(proxy, "stall", "timeout", "downstream", rate * 0.1, Map.of("timeout", 1000));
-            rig.toxiproxy().addToxic(proxy, "cut", "limit_data", "downstream", rate * 0.05, Map.of("bytes", 64));
-        }
-    }
-
-    private static FaultProxy.Stats minus(FaultProxy.Stats after, FaultProxy.Stats before) {
-        Map<FaultProxy.Fault, Long> faults = new LinkedHashMap<>();
-        after.faults().forEach((fault, count) -> faults.put(fault, count - before.faults().get(fault)));
-        return new FaultProxy.Stats(after.requests() - before.requests(), after.forwarded() - before.forwarded(), faults,
-                after.held() - before.held());
     }
 
     private static void send(SqsClient sqs, String queueUrl, List<EventLedger.SentMessage> messages) {
@@ -320,15 +273,6 @@ public final class FanOutFaults {
                 o.longestInvocation().toMillis() / 1000.0, o.wall().toMillis() / 1000.0);
     }
 
-    private static File logFile(String name) {
-        try {
-            Path dir = Files.createDirectories(Path.of("target", "reliability"));
-            return dir.resolve(name + ".log").toFile();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     static void useDummyCredentialsUnlessConfigured() {
         if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null) {
             System.setProperty("aws.accessKeyId", "test");
@@ -356,7 +300,7 @@ public final class FanOutFaults {
                 defaults.visibility(), defaults.seed(), Duration.ofMinutes(30), cacheTtl);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         System.setOut(System.err);
-        JsonLog.redirect(new PrintStream(Files.newOutputStream(logFile("fan-out-faults-function").toPath()), true,
+        JsonLog.redirect(new PrintStream(Files.newOutputStream(FaultyEndpoints.logFile("fan-out-faults-function").toPath()), true,
                 StandardCharsets.UTF_8));
         out.println("Fan-out under faults: " + events + " events (+" + options.poisoned() + " poisoned messages) per rate; "
                 + pollers + " pollers; maxReceiveCount " + options.maxReceiveCount() + ", visibility "

@@ -211,6 +211,10 @@ public final class FaultProxy implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+            if (declared != null && Long.parseLong(declared.trim()) != body.length) {
+                return; // a request cut off on its way (a reset): a real endpoint never acts on part of a body
+            }
             Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                     exchange.getRequestHeaders(), body);
             requests.incrementAndGet();
