@@ -1,15 +1,16 @@
 package dev.s3notifications.handler;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.s3notifications.api.S3Api;
-import dev.s3notifications.domain.Bucket;
-import dev.s3notifications.domain.BucketState;
-import dev.s3notifications.domain.BucketStore;
+import dev.s3notifications.domain.Arn;
 import dev.s3notifications.domain.DestinationVerifier;
-import dev.s3notifications.domain.NotificationConfiguration;
+import dev.s3notifications.domain.JsonText;
 import dev.s3notifications.domain.NotificationConfigurationValidator;
 import dev.s3notifications.logging.JsonLog;
 import dev.s3notifications.wiring.Settings;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -17,48 +18,80 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
 import org.crac.Context;
 import org.crac.Resource;
 
 /**
- * Primes the API function before SnapStart takes its snapshot, so that a restored instance answers its first
- * request without first loading and compiling the request path (the bulk of a Java cold start). Lambda runs
- * {@code beforeCheckpoint} once, when it publishes a version: sample requests go through the whole path (proxy
- * event, XML parsing, validation, checksum, XML rendering) against an in-memory bucket, and one HEAD of a bucket
- * that cannot exist goes to the real table, which loads the SDK's credentials, signing, HTTP and JSON code.
- * Nothing is written to the table and nothing is published. Request ids and times are made per request, so there
- * is no state to refresh after a restore.
+ * Primes the API function, so that its first request does not pay for loading and compiling the request path (the
+ * bulk of a Java cold start): once during init, where Lambda gives the function a full CPU burst before the first
+ * request, and again in SnapStart's {@code beforeCheckpoint}, before the snapshot is taken. Sample requests go
+ * through the whole path as Lambda delivers them (event JSON, proxy event, XML parsing, validation, checksum, XML
+ * rendering, response JSON) against an in-memory bucket; one HEAD of a bucket that cannot exist goes to the real
+ * table, and one PUT names a topic that cannot exist so that the test message goes to the real SNS and is refused
+ * there: that loads the SDK's credentials, signing, HTTP, JSON and XML protocol code for both services. Nothing is
+ * written to the table and nothing is published. Request ids and times are made per request, so there is no state
+ * to refresh after a restore.
  * <a href="https://docs.aws.amazon.com/lambda/latest/dg/snapstart-runtime-hooks-java.html">SnapStart runtime hooks</a>
  */
 final class SnapStartPriming implements Resource {
     private static final String BUCKET = "snapstart-priming";
     /** Two adjacent dots make it an invalid name, so no bucket can have it and the HEAD only reads. */
     private static final String IMPOSSIBLE_BUCKET = "snapstart..priming";
+    /** SNS topic names are letters, digits, hyphens and underscores (and a ".fifo" end): SNS refuses this one. */
+    private static final String IMPOSSIBLE_TOPIC = "s3-notifications-priming.invalid";
     private static final String CONFIGURATION = """
             <NotificationConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><TopicConfiguration>\
-            <Topic>arn:aws:sns:us-east-1:123456789012:snapstart-priming</Topic><Event>s3:ObjectCreated:*</Event>\
+            <Topic>%s</Topic><Event>s3:ObjectCreated:*</Event>\
             <Filter><S3Key><FilterRule><Name>prefix</Name><Value>images/</Value></FilterRule></S3Key></Filter>\
             </TopicConfiguration></NotificationConfiguration>""";
 
     private final S3Api api;
     private final ApiGatewayRequests requests;
     private final S3Api sandbox;
+    private final S3Api sandboxWithRealDestinations;
+    private final String topicArn;
+    private final String impossibleTopicArn;
 
+    /** Primes without the real destinations: the test-message path is left cold. */
     SnapStartPriming(S3Api api, ApiGatewayRequests requests, Settings settings) {
+        this(api, requests, settings, null);
+    }
+
+    /** @param realVerifier the function's own destination verifier (real SNS), or null */
+    SnapStartPriming(S3Api api, ApiGatewayRequests requests, Settings settings, DestinationVerifier realVerifier) {
         this.api = api;
         this.requests = requests;
         DestinationVerifier none = (bucket, destinations, testEvent) -> new DestinationVerifier.Verification(List.of(), Map.of());
-        this.sandbox = new S3Api(new SandboxStore(), new NotificationConfigurationValidator(), none,
+        this.sandbox = sandbox(none, settings);
+        this.sandboxWithRealDestinations = realVerifier == null ? null : sandbox(realVerifier, settings);
+        String topicPrefix = "arn:" + Arn.partitionOf(settings.region()) + ":sns:" + settings.region() + ":"
+                + settings.defaultAccountId() + ":";
+        this.topicArn = topicPrefix + "snapstart-priming";
+        this.impossibleTopicArn = topicPrefix + IMPOSSIBLE_TOPIC;
+    }
+
+    private static S3Api sandbox(DestinationVerifier verifier, Settings settings) {
+        return new S3Api(new SandboxBucketStore(), new NotificationConfigurationValidator(), verifier,
                 settings.region(), settings.maxRequestBodyBytes(), Clock.systemUTC());
+    }
+
+    /** Primes during init; a failure only leaves the first request slower, and is logged. */
+    void primeAtInit() {
+        long started = System.nanoTime();
+        try {
+            List<Integer> statuses = JsonLog.quietly(this::prime);
+            JsonLog.info("primed at init", "statuses", statuses.toString(),
+                    "millis", Long.toString((System.nanoTime() - started) / 1_000_000));
+        } catch (RuntimeException e) {
+            JsonLog.error("priming at init failed", e);
+        }
     }
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         try {
-            JsonLog.info("primed for SnapStart", "statuses", prime().toString());
+            JsonLog.info("primed for SnapStart", "statuses", JsonLog.quietly(this::prime).toString());
         } catch (RuntimeException e) { // a snapshot that is not primed is still correct, only slower to warm up
             JsonLog.error("SnapStart priming failed", e);
         }
@@ -71,7 +104,7 @@ final class SnapStartPriming implements Resource {
 
     /** Sends the sample requests; returns their HTTP statuses, in order. */
     List<Integer> prime() {
-        byte[] body = CONFIGURATION.getBytes(StandardCharsets.UTF_8);
+        byte[] body = CONFIGURATION.formatted(topicArn).getBytes(StandardCharsets.UTF_8);
         CRC32 crc = new CRC32();
         crc.update(body);
         String crc32 = Base64.getEncoder().encodeToString(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
@@ -81,59 +114,49 @@ final class SnapStartPriming implements Resource {
         statuses.add(send(sandbox, event("PUT", BUCKET, "notification", Map.of(
                 "x-amz-skip-destination-validation", "true",
                 "x-amz-sdk-checksum-algorithm", "CRC32",
-                "x-amz-checksum-crc32", crc32), CONFIGURATION)));
+                "x-amz-checksum-crc32", crc32), new String(body, StandardCharsets.UTF_8))));
         statuses.add(send(sandbox, event("GET", BUCKET, "notification", Map.of(), null)));
         statuses.add(send(api, event("HEAD", IMPOSSIBLE_BUCKET, null, Map.of(), null)));
+        if (sandboxWithRealDestinations != null) {
+            statuses.add(send(sandboxWithRealDestinations, event("PUT", BUCKET, null, Map.of(), null)));
+            statuses.add(send(sandboxWithRealDestinations, event("PUT", BUCKET, "notification", Map.of(),
+                    CONFIGURATION.formatted(impossibleTopicArn))));
+        }
         return statuses;
     }
 
-    private int send(S3Api target, APIGatewayProxyRequestEvent event) {
-        return ApiGatewayRequests.toResponseEvent(target.handle(requests.toS3Request(event, "snapstart-priming")))
-                .getStatusCode();
+    /** One request the way the stream handler takes it: event JSON in, response JSON out. */
+    private int send(S3Api target, byte[] eventJson) {
+        try {
+            var event = LambdaEventJson.readApiGatewayEvent(new ByteArrayInputStream(eventJson));
+            var response = ApiGatewayRequests.toResponseEvent(target.handle(requests.toS3Request(event, "snapstart-priming")));
+            LambdaEventJson.writeApiGatewayResponse(response, new ByteArrayOutputStream());
+            return response.getStatusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    private static APIGatewayProxyRequestEvent event(String method, String bucket, String query,
-            Map<String, String> headers, String body) {
-        return new APIGatewayProxyRequestEvent()
-                .withHttpMethod(method)
-                .withResource("/{bucket}")
-                .withPath("/" + bucket)
-                .withPathParameters(Map.of("bucket", bucket))
-                .withHeaders(headers)
-                .withMultiValueHeaders(null)
-                .withQueryStringParameters(query == null ? null : Map.of(query, ""))
-                .withBody(body)
-                .withIsBase64Encoded(false);
-    }
-
-    /** Holds the sample bucket while priming; never the real table. */
-    private static final class SandboxStore implements BucketStore {
-        private final Map<String, BucketState> buckets = new ConcurrentHashMap<>();
-
-        @Override
-        public Optional<BucketState> find(String bucketName) {
-            return Optional.ofNullable(buckets.get(bucketName));
+    /** An API Gateway REST proxy event, as API Gateway sends it for {@code /{bucket}}. */
+    private static byte[] event(String method, String bucket, String query, Map<String, String> headers, String body) {
+        StringBuilder json = new StringBuilder(512).append("{\"resource\":\"/{bucket}\",\"path\":\"/").append(bucket)
+                .append("\",\"httpMethod\":\"").append(method).append("\",\"headers\":{");
+        String separator = "";
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            JsonText.appendString(json.append(separator), header.getKey()).append(':');
+            JsonText.appendString(json, header.getValue());
+            separator = ",";
         }
-
-        @Override
-        public Optional<Bucket> create(Bucket bucket) {
-            BucketState existing = buckets.putIfAbsent(bucket.name(), new BucketState(bucket, NotificationConfiguration.empty(), 0));
-            return Optional.ofNullable(existing).map(BucketState::bucket);
+        json.append("},\"multiValueHeaders\":null,\"queryStringParameters\":")
+                .append(query == null ? "null" : "{\"" + query + "\":\"\"}")
+                .append(",\"multiValueQueryStringParameters\":null,\"pathParameters\":{\"bucket\":\"").append(bucket)
+                .append("\"},\"requestContext\":{\"resourcePath\":\"/{bucket}\",\"httpMethod\":\"").append(method)
+                .append("\",\"identity\":{\"sourceIp\":\"127.0.0.1\"}},\"body\":");
+        if (body == null) {
+            json.append("null");
+        } else {
+            JsonText.appendString(json, body);
         }
-
-        @Override
-        public boolean delete(Bucket bucket) {
-            return buckets.remove(bucket.name()) != null;
-        }
-
-        @Override
-        public List<Bucket> listOwnedBy(String accountId) {
-            return buckets.values().stream().map(BucketState::bucket).toList();
-        }
-
-        @Override
-        public boolean putNotificationConfiguration(Bucket bucket, NotificationConfiguration configuration) {
-            return buckets.computeIfPresent(bucket.name(), (name, current) -> new BucketState(bucket, configuration, 1)) != null;
-        }
+        return json.append(",\"isBase64Encoded\":false}").toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,9 +1,12 @@
 package dev.s3notifications.wiring;
 
 import dev.s3notifications.api.S3Api;
+import dev.s3notifications.domain.BucketStore;
+import dev.s3notifications.domain.DestinationVerifier;
 import dev.s3notifications.domain.NotificationConfigurationValidator;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
 import dev.s3notifications.event.BucketNotificationsCache;
+import dev.s3notifications.event.NotificationPublisher;
 import dev.s3notifications.event.ObjectEventFanOut;
 import dev.s3notifications.json.ObjectEventJson;
 import dev.s3notifications.sns.SnsDestinationVerifier;
@@ -18,26 +21,56 @@ public final class Wiring {
     }
 
     public static S3Api api(Settings settings) {
+        return apiFunction(settings).api();
+    }
+
+    /** The API function's parts: the API, and the destination verifier it uses (priming sends it a request too). */
+    public record ApiFunction(S3Api api, DestinationVerifier destinationVerifier) {
+    }
+
+    public static ApiFunction apiFunction(Settings settings) {
+        SnsDestinationVerifier verifier = new SnsDestinationVerifier(AwsClients.sns(settings));
+        return new ApiFunction(api(settings, AwsClients.dynamoDb(settings), verifier), verifier);
+    }
+
+    /** The same, with the SDK clients given (the cold-start benchmark's baseline builds them out of the box). */
+    public static S3Api api(Settings settings, DynamoDbClient dynamoDb, SnsClient sns) {
+        return api(settings, dynamoDb, new SnsDestinationVerifier(sns));
+    }
+
+    private static S3Api api(Settings settings, DynamoDbClient dynamoDb, DestinationVerifier verifier) {
         var limits = new NotificationConfigurationValidator.Limits(settings.maxConfigurations(),
                 NotificationConfigurationValidator.Limits.S3.maxFilterValueLength(),
                 NotificationConfigurationValidator.Limits.S3.maxIdLength());
         return new S3Api(
-                new DynamoDbBucketStore(AwsClients.dynamoDb(settings), settings.bucketsTable()),
+                new DynamoDbBucketStore(dynamoDb, settings.bucketsTable()),
                 new NotificationConfigurationValidator(limits, NotificationConfigurationValidator::generateId),
-                new SnsDestinationVerifier(AwsClients.sns(settings)),
+                verifier,
                 settings.region(), settings.maxRequestBodyBytes(), Clock.systemUTC());
     }
 
     /** The fan-out function's collaborators, built once per container so the configuration cache outlives invocations. */
     public static ObjectEventFanOut fanOut(Settings settings) {
-        return fanOut(settings, AwsClients.dynamoDb(settings), AwsClients.sns(settings));
+        return fanOutFunction(settings).fanOut();
+    }
+
+    /** The fan-out function's parts: the fan-out, and the store and publisher it uses (priming calls them too). */
+    public record FanOutFunction(ObjectEventFanOut fanOut, BucketStore store, NotificationPublisher publisher) {
+    }
+
+    public static FanOutFunction fanOutFunction(Settings settings) {
+        BucketStore store = new DynamoDbBucketStore(AwsClients.dynamoDb(settings), settings.bucketsTable());
+        NotificationPublisher publisher = new SnsNotificationPublisher(AwsClients.sns(settings));
+        return new FanOutFunction(fanOut(settings, store, publisher), store, publisher);
+    }
+
+    public static ObjectEventFanOut fanOut(Settings settings, BucketStore store, NotificationPublisher publisher) {
+        return new ObjectEventFanOut(new ObjectEventJson(),
+                new BucketNotificationsCache(store, settings.configurationCacheTtl(), System::nanoTime), publisher);
     }
 
     /** The same, with the SDK clients given (tests and the benchmark count their calls). */
     public static ObjectEventFanOut fanOut(Settings settings, DynamoDbClient dynamoDb, SnsClient sns) {
-        return new ObjectEventFanOut(new ObjectEventJson(),
-                new BucketNotificationsCache(new DynamoDbBucketStore(dynamoDb, settings.bucketsTable()),
-                        settings.configurationCacheTtl(), System::nanoTime),
-                new SnsNotificationPublisher(sns));
+        return fanOut(settings, new DynamoDbBucketStore(dynamoDb, settings.bucketsTable()), new SnsNotificationPublisher(sns));
     }
 }

@@ -175,7 +175,7 @@ public final class FanOutBenchmark {
     private void report(int rounds) {
         Settings settings = Settings.from(Map.of("BUCKETS_TABLE", table, "AWS_REGION", "us-east-1"));
         Supplier<RequestHandler<SQSEvent, SQSBatchResponse>> fanOut =
-                () -> new ObjectEventHandler(Wiring.fanOut(settings, dynamoDb, sns));
+                () -> new ObjectEventHandler(Wiring.fanOut(settings, dynamoDb, sns))::handleRequest;
         Supplier<RequestHandler<SQSEvent, SQSBatchResponse>> naive =
                 () -> new NaiveObjectEventHandler(new DynamoDbBucketStore(dynamoDb, table), sns);
 

@@ -25,6 +25,23 @@ class SnapStartPrimingTest {
     }
 
     @Test
+    void sendsTheTestMessageOfASandboxPutToATopicThatCannotExist() {
+        var withDestinations = new SnapStartPriming(EventsTest.api(store, verifier, settings),
+                new ApiGatewayRequests(List.of(), Settings.DEFAULT_ACCOUNT), settings, verifier);
+
+        assertThat(withDestinations.prime()).containsExactly(200, 200, 200, 404, 200, 200);
+
+        assertThat(store.listOwnedBy(Settings.DEFAULT_ACCOUNT)).isEmpty();
+        assertThat(verifier.testMessagesSentTo)
+                .containsExactly("arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid");
+    }
+
+    @Test
+    void primingAtInitNeverFailsTheFunction() {
+        new SnapStartPriming(null, new ApiGatewayRequests(List.of(), Settings.DEFAULT_ACCOUNT), settings).primeAtInit();
+    }
+
+    @Test
     void beforeCheckpointNeverFailsTheSnapshot() {
         var broken = new SnapStartPriming(null, new ApiGatewayRequests(List.of(), Settings.DEFAULT_ACCOUNT), settings);
 
