@@ -43,7 +43,7 @@ public final class ApiHandler implements RequestStreamHandler {
     }
 
     /** With the API given, unprimed: for tests and the benchmarks. */
-    ApiHandler(S3Api api, Settings settings) {
+    public ApiHandler(S3Api api, Settings settings) {
         this.api = api;
         this.requests = new ApiGatewayRequests(settings.virtualHostDomains(), settings.defaultAccountId());
         this.priming = new SnapStartPriming(api, requests, settings);
