@@ -3,6 +3,7 @@ GetBucketNotification, virtual-hosted-style addressing, and an error's details. 
 JSON document on standard output; LocalStackClientsIT asserts on it.
 
 usage: python3 local_stack_boto3.py ENDPOINT TOPIC_ARN BUCKET_PREFIX   (ENDPOINT like http://localhost:9090)
+with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY set to a key pair the local stack announced
 """
 import json
 import socket
@@ -39,9 +40,9 @@ def record(request, **_):
 
 
 def client(addressing_style):
-    s3 = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="test",
-                      aws_secret_access_key="test", config=Config(s3={"addressing_style": addressing_style},
-                                                                  retries={"max_attempts": 1}))
+    # Credentials from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY: a key pair the local stack announced.
+    s3 = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1",
+                      config=Config(s3={"addressing_style": addressing_style}, retries={"max_attempts": 1}))
     s3.meta.events.register("before-send", record)
     return s3
 

@@ -1,5 +1,6 @@
 package dev.s3notifications.api;
 
+import dev.s3notifications.authorization.BucketAction;
 import dev.s3notifications.domain.AwsRegions;
 import dev.s3notifications.domain.Bucket;
 import dev.s3notifications.domain.BucketNames;
@@ -85,14 +86,14 @@ final class BucketOperations {
 
     /** <a href="https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadBucket.html">HeadBucket</a> */
     S3Response head(S3Request request) {
-        Bucket bucket = access.requireOwned(request).bucket();
+        Bucket bucket = access.authorize(request, BucketAction.LIST_BUCKET).bucket();
         return S3Response.ok().withHeader("x-amz-bucket-region", bucket.region())
                 .withHeader("x-amz-access-point-alias", "false");
     }
 
-    /** Deleting a bucket also deletes its notification configuration. */
+    /** Deleting a bucket also deletes its notification configuration and its policy. */
     S3Response delete(S3Request request) {
-        Bucket bucket = access.requireOwned(request).bucket();
+        Bucket bucket = access.authorize(request, BucketAction.DELETE_BUCKET).bucket();
         if (!store.delete(bucket)) {
             throw S3Exception.noSuchBucket(bucket.name());
         }
@@ -101,7 +102,7 @@ final class BucketOperations {
 
     /** <a href="https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketLocation.html">GetBucketLocation</a> */
     S3Response location(S3Request request) {
-        return S3Response.xml(200, BucketXml.location(access.requireOwned(request).bucket().region()));
+        return S3Response.xml(200, BucketXml.location(access.authorize(request, BucketAction.GET_BUCKET_LOCATION).bucket().region()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.s3notifications.api;
 
+import dev.s3notifications.authorization.BucketAction;
 import dev.s3notifications.domain.Bucket;
 import dev.s3notifications.domain.BucketStore;
 import dev.s3notifications.domain.DestinationConfiguration;
@@ -41,7 +42,7 @@ final class NotificationOperations {
     }
 
     S3Response get(S3Request request) {
-        var state = access.requireOwned(request);
+        var state = access.authorize(request, BucketAction.GET_BUCKET_NOTIFICATION);
         return S3Response.xml(200, NotificationConfigurationXml.write(state.notificationConfiguration()));
     }
 
@@ -50,7 +51,7 @@ final class NotificationOperations {
      * sent to valid destinations stay sent when another destination fails, as on S3.
      */
     S3Response put(S3Request request) {
-        Bucket bucket = access.requireOwned(request).bucket();
+        Bucket bucket = access.authorize(request, BucketAction.PUT_BUCKET_NOTIFICATION).bucket();
         byte[] body = request.body();
         if (body.length > maxBodyBytes) {
             throw new S3Exception(S3Error.MAX_MESSAGE_LENGTH_EXCEEDED);

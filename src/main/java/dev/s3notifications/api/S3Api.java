@@ -1,5 +1,6 @@
 package dev.s3notifications.api;
 
+import dev.s3notifications.authorization.MalformedPolicyException;
 import dev.s3notifications.domain.BucketStore;
 import dev.s3notifications.domain.DependencyUnavailableException;
 import dev.s3notifications.domain.DestinationVerifier;
@@ -17,9 +18,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Routes an S3 request to its operation and turns every outcome into S3's answer. This is the only place that
- * catches: S3 errors become S3's error document, anything unexpected becomes {@code InternalError} with the
- * details in the log only. Every response carries the request's {@code x-amz-request-id} and {@code x-amz-id-2}.
+ * Authenticates an S3 request, routes it to its operation and turns every outcome into S3's answer. This is the only
+ * place that catches: S3 errors (authentication's included) become S3's error document, anything unexpected becomes
+ * {@code InternalError} with the details in the log only. Every response carries the request's
+ * {@code x-amz-request-id} and {@code x-amz-id-2}.
  */
 public final class S3Api {
     /** The query keys that select an operation at a bucket's path (botocore's S3 model, plus two object ones). */
@@ -29,23 +31,28 @@ public final class S3Api {
             "policy", "policyStatus", "publicAccessBlock", "replication", "requestPayment", "tagging", "uploads",
             "versioning", "versions", "website", "torrent", "uploadId");
 
+    private final Authenticator authenticator;
     private final NotificationOperations notifications;
     private final BucketOperations buckets;
+    private final PolicyOperations policies;
 
     /**
-     * @param region       the region this API serves; buckets are created there
-     * @param maxBodyBytes the largest request body accepted
+     * @param authenticator proves who sent each request, before it is routed
+     * @param region        the region this API serves; buckets are created there
+     * @param maxBodyBytes  the largest request body accepted
      */
-    public S3Api(BucketStore store, NotificationConfigurationValidator validator, DestinationVerifier verifier,
-            String region, int maxBodyBytes, Clock clock) {
+    public S3Api(Authenticator authenticator, BucketStore store, NotificationConfigurationValidator validator,
+            DestinationVerifier verifier, String region, int maxBodyBytes, Clock clock) {
+        this.authenticator = authenticator;
         this.notifications = new NotificationOperations(store, validator, verifier, maxBodyBytes, clock);
         this.buckets = new BucketOperations(store, region, maxBodyBytes, clock);
+        this.policies = new PolicyOperations(store, maxBodyBytes);
     }
 
     public S3Response handle(S3Request request) {
         S3Response response;
         try {
-            response = route(request);
+            response = route(request.withCaller(authenticator.authenticate(request)));
         } catch (S3Exception e) {
             response = error(request, e.error(), e.getMessage(), e.details());
             if (e.allow() != null) {
@@ -54,6 +61,8 @@ public final class S3Api {
         } catch (MalformedXmlException e) {
             JsonLog.info("malformed XML", "requestId", request.requestId(), "detail", e.getMessage());
             response = error(request, S3Error.MALFORMED_XML, S3Error.MALFORMED_XML.defaultMessage(), Map.of());
+        } catch (MalformedPolicyException e) {
+            response = error(request, S3Error.MALFORMED_POLICY, e.getMessage(), Map.of());
         } catch (InvalidNotificationConfigurationException e) {
             response = error(request, S3Error.INVALID_ARGUMENT, e.getMessage(), arguments(e));
         } catch (DependencyUnavailableException e) {
@@ -107,6 +116,12 @@ public final class S3Api {
                 case "PUT" -> notifications.put(request);
                 case "GET" -> notifications.get(request);
                 default -> throw methodNotAllowed(method, "NOTIFICATION", "GET");
+            };
+            case "policy" -> switch (method) {
+                case "PUT" -> policies.put(request);
+                case "GET" -> policies.get(request);
+                case "DELETE" -> policies.delete(request);
+                default -> throw methodNotAllowed(method, "POLICY", null);
             };
             case "location" -> {
                 if (!method.equals("GET")) {

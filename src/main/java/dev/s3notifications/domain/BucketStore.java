@@ -3,7 +3,7 @@ package dev.s3notifications.domain;
 import java.util.List;
 import java.util.Optional;
 
-/** Where buckets and their notification configurations live. Every write is atomic. */
+/** Where buckets, their notification configurations and their policies live. Every write is atomic. */
 public interface BucketStore {
 
     Optional<BucketState> find(String bucketName);
@@ -22,4 +22,13 @@ public interface BucketStore {
      * or deleted and created again, since it was read); false when it is not. Either all of it is stored or none.
      */
     boolean putNotificationConfiguration(Bucket bucket, NotificationConfiguration configuration);
+
+    /**
+     * Replaces the bucket's policy document, if the bucket is still {@code bucket}; false when it is not. The policy
+     * lives and dies with its bucket.
+     */
+    boolean putPolicy(Bucket bucket, String policy);
+
+    /** Removes the bucket's policy, if any, if the bucket is still {@code bucket}; false when it is not. */
+    boolean deletePolicy(Bucket bucket);
 }

@@ -31,10 +31,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * Buckets in one DynamoDB table, one item per bucket: owner, region, creation time, and the canonical notification
- * configuration with its version. A configuration is one attribute of the bucket's item, so every write of it is a
- * single conditional item write: readers see the old document or the new one, never a mix, and a configuration
- * can never outlive (or survive the re-creation of) its bucket.
+ * Buckets in one DynamoDB table, one item per bucket: owner, region, creation time, the canonical notification
+ * configuration with its version, and the bucket policy. A configuration or a policy is one attribute of the
+ * bucket's item, so every write of it is a single conditional item write: readers see the old document or the new
+ * one, never a mix, and neither can outlive (or survive the re-creation of) its bucket.
  */
 public final class DynamoDbBucketStore implements BucketStore {
     static final String BUCKET = "bucket";
@@ -43,6 +43,7 @@ public final class DynamoDbBucketStore implements BucketStore {
     static final String CREATED_AT = "createdAt";
     static final String CONFIGURATION = "notificationConfiguration";
     static final String VERSION = "configurationVersion";
+    static final String POLICY = "policy";
     public static final String OWNER_INDEX = "owner-index";
 
     /** The condition that the item is still the bucket that was read: same owner, same creation. */
@@ -84,9 +85,10 @@ public final class DynamoDbBucketStore implements BucketStore {
         Map<String, AttributeValue> item = response.item();
         AttributeValue configuration = item.get(CONFIGURATION);
         AttributeValue version = item.get(VERSION);
+        AttributeValue policy = item.get(POLICY);
         return Optional.of(new BucketState(bucket(item),
                 configuration == null ? NotificationConfiguration.empty() : ConfigurationAttributes.read(configuration),
-                version == null ? 0 : Long.parseLong(version.n())));
+                version == null ? 0 : Long.parseLong(version.n()), policy == null ? null : policy.s()));
     }
 
     @Override
@@ -151,6 +153,34 @@ public final class DynamoDbBucketStore implements BucketStore {
             call(() -> dynamoDb.updateItem(b -> b.tableName(tableName).key(key(bucket.name()))
                     .updateExpression("SET #configuration = :configuration ADD #version :one")
                     .conditionExpression(SAME_BUCKET)
+                    .expressionAttributeNames(names).expressionAttributeValues(values)));
+            return true;
+        } catch (ConditionalCheckFailedException gone) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean putPolicy(Bucket bucket, String policy) {
+        Map<String, String> names = new HashMap<>(SAME_BUCKET_NAMES);
+        names.put("#policy", POLICY);
+        Map<String, AttributeValue> values = new HashMap<>(sameBucketValues(bucket));
+        values.put(":policy", s(policy));
+        return updateSameBucket(bucket, "SET #policy = :policy", names, values);
+    }
+
+    @Override
+    public boolean deletePolicy(Bucket bucket) {
+        Map<String, String> names = new HashMap<>(SAME_BUCKET_NAMES);
+        names.put("#policy", POLICY);
+        return updateSameBucket(bucket, "REMOVE #policy", names, sameBucketValues(bucket));
+    }
+
+    private boolean updateSameBucket(Bucket bucket, String update, Map<String, String> names,
+            Map<String, AttributeValue> values) {
+        try {
+            call(() -> dynamoDb.updateItem(b -> b.tableName(tableName).key(key(bucket.name()))
+                    .updateExpression(update).conditionExpression(SAME_BUCKET)
                     .expressionAttributeNames(names).expressionAttributeValues(values)));
             return true;
         } catch (ConditionalCheckFailedException gone) {

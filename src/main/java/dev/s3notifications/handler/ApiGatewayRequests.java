@@ -19,15 +19,15 @@ import java.util.Map;
  */
 final class ApiGatewayRequests {
     private final List<String> virtualHostDomains;
-    private final String defaultAccountId;
 
-    ApiGatewayRequests(List<String> virtualHostDomains, String defaultAccountId) {
+    ApiGatewayRequests(List<String> virtualHostDomains) {
         this.virtualHostDomains = virtualHostDomains.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList();
-        this.defaultAccountId = defaultAccountId;
     }
 
+    /** The request, not yet authenticated: its caller is null until the API has verified its signature. */
     S3Request toS3Request(APIGatewayProxyRequestEvent event, String invocationId) {
         Map<String, String> headers = headers(event);
+        var context = event.getRequestContext();
         String path = event.getPath() == null ? "/" : event.getPath();
         String bucket;
         String key;
@@ -35,20 +35,39 @@ final class ApiGatewayRequests {
         if (hostBucket != null) {
             bucket = hostBucket;
             key = path.length() > 1 ? path.substring(1) : null;
+        } else if (pathParameter(event, "bucket") != null) {
+            // Behind a custom domain with a base path mapping, event.path keeps the base path ("/v1/photos") and
+            // sometimes the stage; the route's own parameters name the bucket whatever the mapping.
+            // https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mappings.html
+            bucket = pathParameter(event, "bucket");
+            key = pathParameter(event, "key");
         } else {
             String[] parts = path.replaceFirst("^/+", "").split("/", 2);
             bucket = parts[0].isEmpty() ? null : parts[0];
             key = parts.length > 1 && !parts[1].isEmpty() ? parts[1] : null;
         }
+        if (headerValue(headers, "Host") == null && context != null && context.getDomainName() != null) {
+            headers.put("Host", context.getDomainName()); // hand-made events may leave it out
+        }
         byte[] body = event.getBody() == null ? new byte[0]
                 : Boolean.TRUE.equals(event.getIsBase64Encoded()) ? Base64.getDecoder().decode(event.getBody())
                 : event.getBody().getBytes(StandardCharsets.UTF_8);
-        var context = event.getRequestContext();
         var identity = context == null ? null : context.getIdentity();
-        String caller = identity != null && identity.getAccountId() != null ? identity.getAccountId() : defaultAccountId;
-        return new S3Request(event.getHttpMethod().toUpperCase(Locale.ROOT), bucket, key, query(event), headers, body,
-                caller, identity == null ? null : identity.getSourceIp(),
+        return new S3Request(event.getHttpMethod().toUpperCase(Locale.ROOT), bucket, key, signedPath(event, path),
+                hostBucket != null, query(event), headers, body, null, identity == null ? null : identity.getSourceIp(),
                 S3RequestIds.requestId(invocationId), S3RequestIds.hostId(invocationId));
+    }
+
+    /**
+     * The path the client sent and signed. A REST API's {@code event.path} lacks the stage of the default endpoint
+     * ({@code /prod/photos} arrives as {@code /photos}); {@code requestContext.path} keeps it, keeps a custom
+     * domain's base path, and stays percent-encoded as sent. Signatures cover this path, not the route's.
+     * <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html#context-variable-reference">$context.path</a>
+     */
+    private static String signedPath(APIGatewayProxyRequestEvent event, String eventPath) {
+        var context = event.getRequestContext();
+        String contextPath = context == null ? null : context.getPath();
+        return contextPath == null || contextPath.isEmpty() ? eventPath : contextPath;
     }
 
     static APIGatewayProxyResponseEvent toResponseEvent(S3Response response) {
@@ -70,6 +89,12 @@ final class ApiGatewayRequests {
             }
         }
         return null;
+    }
+
+    private static String pathParameter(APIGatewayProxyRequestEvent event, String name) {
+        Map<String, String> parameters = event.getPathParameters();
+        String value = parameters == null ? null : parameters.get(name);
+        return value == null || value.isEmpty() ? null : value;
     }
 
     /** Headers by name; a header sent several times is joined with commas, as HTTP defines. */

@@ -37,7 +37,7 @@ public final class ApiHandler implements RequestStreamHandler {
 
     private ApiHandler(Wiring.ApiFunction wired, Settings settings) {
         this.api = wired.api();
-        this.requests = new ApiGatewayRequests(settings.virtualHostDomains(), settings.defaultAccountId());
+        this.requests = new ApiGatewayRequests(settings.virtualHostDomains());
         this.priming = new SnapStartPriming(api, requests, settings, wired.destinationVerifier());
         Core.getGlobalContext().register(priming);
     }
@@ -45,7 +45,7 @@ public final class ApiHandler implements RequestStreamHandler {
     /** With the API given, unprimed: for tests and the benchmarks. */
     public ApiHandler(S3Api api, Settings settings) {
         this.api = api;
-        this.requests = new ApiGatewayRequests(settings.virtualHostDomains(), settings.defaultAccountId());
+        this.requests = new ApiGatewayRequests(settings.virtualHostDomains());
         this.priming = new SnapStartPriming(api, requests, settings);
         Core.getGlobalContext().register(priming);
     }

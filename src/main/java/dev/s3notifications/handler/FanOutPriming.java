@@ -27,7 +27,8 @@ import java.util.List;
  * delivers it (event JSON, message reading in every form, matching, rendering, response JSON) over an in-memory
  * bucket whose configurations name topics that cannot exist, through the function's real publisher: SNS refuses
  * the {@code Publish} and the {@code PublishBatch}, so nothing is published, but the SDK's credentials, signing,
- * HTTP and query-protocol code is loaded. One read of a bucket that cannot exist goes to the real table.
+ * HTTP and query-protocol code is loaded. One read of a bucket that cannot exist goes to the real table. The
+ * sample bucket and topics belong to the documentation's example account (123456789012), never to a real caller.
  */
 final class FanOutPriming {
     private static final String BUCKET = "fanout-priming";
@@ -76,9 +77,9 @@ final class FanOutPriming {
         realStore.find(IMPOSSIBLE_BUCKET);
 
         String region = settings.region();
-        String topicPrefix = "arn:" + Arn.partitionOf(region) + ":sns:" + region + ":" + settings.defaultAccountId() + ":"
+        String topicPrefix = "arn:" + Arn.partitionOf(region) + ":sns:" + region + ":" + Settings.DEFAULT_ACCOUNT + ":"
                 + IMPOSSIBLE_TOPIC;
-        Bucket bucket = new Bucket(BUCKET, settings.defaultAccountId(), region, Instant.parse("2026-01-01T00:00:00Z"));
+        Bucket bucket = new Bucket(BUCKET, Settings.DEFAULT_ACCOUNT, region, Instant.parse("2026-01-01T00:00:00Z"));
         SandboxBucketStore sandbox = new SandboxBucketStore();
         sandbox.create(bucket);
         sandbox.putNotificationConfiguration(bucket, new NotificationConfigurationValidator().validate(

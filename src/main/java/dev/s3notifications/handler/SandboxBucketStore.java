@@ -38,4 +38,15 @@ final class SandboxBucketStore implements BucketStore {
     public boolean putNotificationConfiguration(Bucket bucket, NotificationConfiguration configuration) {
         return buckets.computeIfPresent(bucket.name(), (name, current) -> new BucketState(bucket, configuration, 1)) != null;
     }
+
+    @Override
+    public boolean putPolicy(Bucket bucket, String policy) {
+        return buckets.computeIfPresent(bucket.name(), (name, current) -> new BucketState(bucket,
+                current.notificationConfiguration(), current.configurationVersion(), policy)) != null;
+    }
+
+    @Override
+    public boolean deletePolicy(Bucket bucket) {
+        return putPolicy(bucket, null);
+    }
 }

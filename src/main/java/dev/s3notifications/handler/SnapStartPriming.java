@@ -1,6 +1,7 @@
 package dev.s3notifications.handler;
 
 import dev.s3notifications.api.S3Api;
+import dev.s3notifications.authorization.Caller;
 import dev.s3notifications.domain.Arn;
 import dev.s3notifications.domain.DestinationVerifier;
 import dev.s3notifications.domain.JsonText;
@@ -27,11 +28,12 @@ import org.crac.Resource;
  * bulk of a Java cold start): once during init, where Lambda gives the function a full CPU burst before the first
  * request, and again in SnapStart's {@code beforeCheckpoint}, before the snapshot is taken. Sample requests go
  * through the whole path as Lambda delivers them (event JSON, proxy event, XML parsing, validation, checksum, XML
- * rendering, response JSON) against an in-memory bucket; one HEAD of a bucket that cannot exist goes to the real
- * table, and one PUT names a topic that cannot exist so that the test message goes to the real SNS and is refused
- * there: that loads the SDK's credentials, signing, HTTP, JSON and XML protocol code for both services. Nothing is
- * written to the table and nothing is published. Request ids and times are made per request, so there is no state
- * to refresh after a restore.
+ * rendering, response JSON) against an in-memory bucket as a fixed sandbox caller; one request signed with an
+ * access key that cannot exist goes through the real authenticator to the real access-key table (and is answered
+ * InvalidAccessKeyId), and one PUT names a topic that cannot exist so that the test message goes to the real SNS
+ * and is refused there: that loads the SDK's credentials, signing, HTTP, JSON and XML protocol code for both
+ * services. Nothing is written to a table and nothing is published. Request ids and times are made per request, so
+ * there is no state to refresh after a restore.
  * <a href="https://docs.aws.amazon.com/lambda/latest/dg/snapstart-runtime-hooks-java.html">SnapStart runtime hooks</a>
  */
 final class SnapStartPriming implements Resource {
@@ -40,6 +42,10 @@ final class SnapStartPriming implements Resource {
     private static final String IMPOSSIBLE_BUCKET = "snapstart..priming";
     /** SNS topic names are letters, digits, hyphens and underscores (and a ".fifo" end): SNS refuses this one. */
     private static final String IMPOSSIBLE_TOPIC = "s3-notifications-priming.invalid";
+    /** Not of the form access keys have (AKIA and 16 upper-case letters or digits), so no key has this id. */
+    private static final String IMPOSSIBLE_ACCESS_KEY_ID = "snapstart-priming";
+    /** The sandbox's requests need no signature: they never leave this class. */
+    private static final Caller SANDBOX_CALLER = Caller.accountRoot(Settings.DEFAULT_ACCOUNT);
     private static final String CONFIGURATION = """
             <NotificationConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><TopicConfiguration>\
             <Topic>%s</Topic><Event>s3:ObjectCreated:*</Event>\
@@ -52,6 +58,7 @@ final class SnapStartPriming implements Resource {
     private final S3Api sandboxWithRealDestinations;
     private final String topicArn;
     private final String impossibleTopicArn;
+    private final String region;
 
     /** Primes without the real destinations: the test-message path is left cold. */
     SnapStartPriming(S3Api api, ApiGatewayRequests requests, Settings settings) {
@@ -62,17 +69,18 @@ final class SnapStartPriming implements Resource {
     SnapStartPriming(S3Api api, ApiGatewayRequests requests, Settings settings, DestinationVerifier realVerifier) {
         this.api = api;
         this.requests = requests;
+        this.region = settings.region();
         DestinationVerifier none = (bucket, destinations, testEvent) -> new DestinationVerifier.Verification(List.of(), Map.of());
         this.sandbox = sandbox(none, settings);
         this.sandboxWithRealDestinations = realVerifier == null ? null : sandbox(realVerifier, settings);
         String topicPrefix = "arn:" + Arn.partitionOf(settings.region()) + ":sns:" + settings.region() + ":"
-                + settings.defaultAccountId() + ":";
+                + SANDBOX_CALLER.accountId() + ":";
         this.topicArn = topicPrefix + "snapstart-priming";
         this.impossibleTopicArn = topicPrefix + IMPOSSIBLE_TOPIC;
     }
 
     private static S3Api sandbox(DestinationVerifier verifier, Settings settings) {
-        return new S3Api(new SandboxBucketStore(), new NotificationConfigurationValidator(), verifier,
+        return new S3Api(request -> SANDBOX_CALLER, new SandboxBucketStore(), new NotificationConfigurationValidator(), verifier,
                 settings.region(), settings.maxRequestBodyBytes(), Clock.systemUTC());
     }
 
@@ -116,7 +124,13 @@ final class SnapStartPriming implements Resource {
                 "x-amz-sdk-checksum-algorithm", "CRC32",
                 "x-amz-checksum-crc32", crc32), new String(body, StandardCharsets.UTF_8))));
         statuses.add(send(sandbox, event("GET", BUCKET, "notification", Map.of(), null)));
-        statuses.add(send(api, event("HEAD", IMPOSSIBLE_BUCKET, null, Map.of(), null)));
+        statuses.add(send(api, event("HEAD", IMPOSSIBLE_BUCKET, null, Map.of(
+                "Host", "snapstart.priming",
+                "x-amz-date", "20260101T000000Z",
+                "x-amz-content-sha256", "UNSIGNED-PAYLOAD",
+                "Authorization", "AWS4-HMAC-SHA256 Credential=" + IMPOSSIBLE_ACCESS_KEY_ID + "/20260101/" + region
+                        + "/s3/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=" + "0".repeat(64)),
+                null)));
         if (sandboxWithRealDestinations != null) {
             statuses.add(send(sandboxWithRealDestinations, event("PUT", BUCKET, null, Map.of(), null)));
             statuses.add(send(sandboxWithRealDestinations, event("PUT", BUCKET, "notification", Map.of(),

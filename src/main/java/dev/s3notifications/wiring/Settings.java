@@ -9,40 +9,50 @@ import java.util.Map;
 /**
  * Everything the functions read from their environment, with the defaults the local stack runs on.
  *
- * @param region                   {@code AWS_REGION}: where buckets live and destinations must be
- * @param bucketsTable             {@code BUCKETS_TABLE}: the DynamoDB table of buckets and configurations
- * @param defaultAccountId         {@code DEFAULT_ACCOUNT_ID}: the caller's account when the request names none
- * @param virtualHostDomains       {@code VIRTUAL_HOST_DOMAINS}: endpoint host names under which
- *                                 {@code <bucket>.<domain>} addresses a bucket virtual-hosted-style
- * @param maxConfigurations        {@code MAX_NOTIFICATION_CONFIGURATIONS}: S3's limit is 100
- * @param maxRequestBodyBytes      {@code MAX_REQUEST_BODY_BYTES}: larger bodies get {@code MaxMessageLengthExceeded}
- * @param dynamoDbEndpoint         {@code AWS_ENDPOINT_URL_DYNAMODB} or {@code AWS_ENDPOINT_URL}, or null for AWS
- * @param snsEndpoint              {@code AWS_ENDPOINT_URL_SNS} or {@code AWS_ENDPOINT_URL}, or null for AWS
- * @param configurationCacheTtl    {@code CONFIGURATION_CACHE_TTL_SECONDS}: how long the fan-out function trusts a
- *                                 bucket's configuration (or its absence) before reading it again; 0 reads every time
+ * @param region                    {@code AWS_REGION}: where buckets live and destinations must be; SigV4 credential
+ *                                  scopes must name it
+ * @param bucketsTable              {@code BUCKETS_TABLE}: the DynamoDB table of buckets, configurations and policies
+ * @param unsignedRequestsAccountId {@code UNSIGNED_REQUESTS_ACCOUNT_ID}: when set, requests without any signature act
+ *                                  as this account (its root) instead of being refused. For local tooling that
+ *                                  replays unsigned events only; never set in template.yaml. Unset by default.
+ * @param virtualHostDomains        {@code VIRTUAL_HOST_DOMAINS}: endpoint host names under which
+ *                                  {@code <bucket>.<domain>} addresses a bucket virtual-hosted-style
+ * @param maxConfigurations         {@code MAX_NOTIFICATION_CONFIGURATIONS}: S3's limit is 100
+ * @param maxRequestBodyBytes       {@code MAX_REQUEST_BODY_BYTES}: larger bodies get {@code MaxMessageLengthExceeded}
+ * @param dynamoDbEndpoint          {@code AWS_ENDPOINT_URL_DYNAMODB} or {@code AWS_ENDPOINT_URL}, or null for AWS
+ * @param snsEndpoint               {@code AWS_ENDPOINT_URL_SNS} or {@code AWS_ENDPOINT_URL}, or null for AWS
+ * @param configurationCacheTtl     {@code CONFIGURATION_CACHE_TTL_SECONDS}: how long the fan-out function trusts a
+ *                                  bucket's configuration (or its absence) before reading it again; 0 reads every time
+ * @param accessKeysTable           {@code ACCESS_KEYS_TABLE}: the DynamoDB table of access keys requests are signed with
+ * @param accessKeyCacheTtl         {@code ACCESS_KEY_CACHE_TTL_SECONDS}: how long a warm container trusts a key it
+ *                                  looked up (found or not) before reading it again; 0 reads every time
  */
 public record Settings(
-        String region, String bucketsTable, String defaultAccountId, List<String> virtualHostDomains,
+        String region, String bucketsTable, String unsignedRequestsAccountId, List<String> virtualHostDomains,
         int maxConfigurations, int maxRequestBodyBytes, URI dynamoDbEndpoint, URI snsEndpoint,
-        Duration configurationCacheTtl) {
+        Duration configurationCacheTtl, String accessKeysTable, Duration accessKeyCacheTtl) {
 
+    /** The account the local stack's first key pair acts for. */
     public static final String DEFAULT_ACCOUNT = "123456789012";
+    public static final String DEFAULT_ACCESS_KEYS_TABLE = "s3-bucket-notifications-access-keys";
     /** Short enough that a new configuration reaches the fan-out within seconds, long enough to spare DynamoDB. */
     public static final Duration DEFAULT_CONFIGURATION_CACHE_TTL = Duration.ofSeconds(5);
     /** Every valid configuration S3 accepts fits: 100 configurations with long filters stay well below this. */
     public static final int DEFAULT_MAX_REQUEST_BODY_BYTES = 256 * 1024;
+    /** Short enough that a disabled key stops working within half a minute, long enough to spare DynamoDB. */
+    public static final Duration DEFAULT_ACCESS_KEY_CACHE_TTL = Duration.ofSeconds(30);
 
     public Settings {
+        if (unsignedRequestsAccountId != null && !unsignedRequestsAccountId.matches("[0-9]{12}")) {
+            throw new IllegalArgumentException("UNSIGNED_REQUESTS_ACCOUNT_ID must be a 12-digit account id, not "
+                    + unsignedRequestsAccountId);
+        }
         if (configurationCacheTtl == null || configurationCacheTtl.isNegative()) {
             throw new IllegalArgumentException("CONFIGURATION_CACHE_TTL_SECONDS must be 0 or more, not " + configurationCacheTtl);
         }
-    }
-
-    /** Settings without a fan-out cache lifetime: the default one. */
-    public Settings(String region, String bucketsTable, String defaultAccountId, List<String> virtualHostDomains,
-            int maxConfigurations, int maxRequestBodyBytes, URI dynamoDbEndpoint, URI snsEndpoint) {
-        this(region, bucketsTable, defaultAccountId, virtualHostDomains, maxConfigurations, maxRequestBodyBytes,
-                dynamoDbEndpoint, snsEndpoint, DEFAULT_CONFIGURATION_CACHE_TTL);
+        if (accessKeyCacheTtl == null || accessKeyCacheTtl.isNegative()) {
+            throw new IllegalArgumentException("ACCESS_KEY_CACHE_TTL_SECONDS must be 0 or more, not " + accessKeyCacheTtl);
+        }
     }
 
     public static Settings fromEnvironment() {
@@ -50,10 +60,11 @@ public record Settings(
     }
 
     public static Settings from(Map<String, String> env) {
+        String unsigned = env.get("UNSIGNED_REQUESTS_ACCOUNT_ID");
         return new Settings(
                 env.getOrDefault("AWS_REGION", "us-east-1"),
                 env.getOrDefault("BUCKETS_TABLE", "s3-bucket-notifications-buckets"),
-                env.getOrDefault("DEFAULT_ACCOUNT_ID", DEFAULT_ACCOUNT),
+                unsigned == null || unsigned.isBlank() ? null : unsigned.trim(),
                 Arrays.stream(env.getOrDefault("VIRTUAL_HOST_DOMAINS", "").split(","))
                         .map(String::trim).filter(s -> !s.isEmpty()).toList(),
                 Integer.parseInt(env.getOrDefault("MAX_NOTIFICATION_CONFIGURATIONS", "100")),
@@ -61,12 +72,15 @@ public record Settings(
                 endpoint(env, "AWS_ENDPOINT_URL_DYNAMODB"),
                 endpoint(env, "AWS_ENDPOINT_URL_SNS"),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("CONFIGURATION_CACHE_TTL_SECONDS",
-                        Long.toString(DEFAULT_CONFIGURATION_CACHE_TTL.toSeconds())))));
+                        Long.toString(DEFAULT_CONFIGURATION_CACHE_TTL.toSeconds())))),
+                env.getOrDefault("ACCESS_KEYS_TABLE", DEFAULT_ACCESS_KEYS_TABLE),
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("ACCESS_KEY_CACHE_TTL_SECONDS",
+                        Long.toString(DEFAULT_ACCESS_KEY_CACHE_TTL.toSeconds())))));
     }
 
     public Settings withConfigurationCacheTtl(Duration ttl) {
-        return new Settings(region, bucketsTable, defaultAccountId, virtualHostDomains, maxConfigurations,
-                maxRequestBodyBytes, dynamoDbEndpoint, snsEndpoint, ttl);
+        return new Settings(region, bucketsTable, unsignedRequestsAccountId, virtualHostDomains, maxConfigurations,
+                maxRequestBodyBytes, dynamoDbEndpoint, snsEndpoint, ttl, accessKeysTable, accessKeyCacheTtl);
     }
 
     private static URI endpoint(Map<String, String> env, String serviceVariable) {

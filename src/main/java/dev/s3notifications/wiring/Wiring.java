@@ -1,14 +1,18 @@
 package dev.s3notifications.wiring;
 
 import dev.s3notifications.api.S3Api;
+import dev.s3notifications.authentication.CachedAccessKeyStore;
+import dev.s3notifications.authentication.S3RequestAuthenticator;
 import dev.s3notifications.domain.BucketStore;
 import dev.s3notifications.domain.DestinationVerifier;
 import dev.s3notifications.domain.NotificationConfigurationValidator;
+import dev.s3notifications.dynamodb.DynamoDbAccessKeyStore;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
 import dev.s3notifications.event.BucketNotificationsCache;
 import dev.s3notifications.event.NotificationPublisher;
 import dev.s3notifications.event.ObjectEventFanOut;
 import dev.s3notifications.json.ObjectEventJson;
+import dev.s3notifications.logging.JsonLog;
 import dev.s3notifications.sns.SnsDestinationVerifier;
 import dev.s3notifications.sns.SnsNotificationPublisher;
 import java.time.Clock;
@@ -42,7 +46,14 @@ public final class Wiring {
         var limits = new NotificationConfigurationValidator.Limits(settings.maxConfigurations(),
                 NotificationConfigurationValidator.Limits.S3.maxFilterValueLength(),
                 NotificationConfigurationValidator.Limits.S3.maxIdLength());
+        if (settings.unsignedRequestsAccountId() != null) {
+            JsonLog.warn("unsigned requests are trusted", "accountId", settings.unsignedRequestsAccountId(),
+                    "setting", "UNSIGNED_REQUESTS_ACCOUNT_ID");
+        }
+        var keys = new CachedAccessKeyStore(new DynamoDbAccessKeyStore(dynamoDb, settings.accessKeysTable()),
+                settings.accessKeyCacheTtl());
         return new S3Api(
+                new S3RequestAuthenticator(keys, settings.region(), Clock.systemUTC(), settings.unsignedRequestsAccountId()),
                 new DynamoDbBucketStore(dynamoDb, settings.bucketsTable()),
                 new NotificationConfigurationValidator(limits, NotificationConfigurationValidator::generateId),
                 verifier,

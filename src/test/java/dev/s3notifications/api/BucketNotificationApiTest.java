@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.s3notifications.domain.Bucket;
 import dev.s3notifications.domain.EventType;
 import dev.s3notifications.domain.NotificationConfigurationValidator;
+import dev.s3notifications.testing.GivenCallerAuthenticator;
 import dev.s3notifications.testing.InMemoryBucketStore;
 import dev.s3notifications.testing.RecordingDestinationVerifier;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,8 @@ class BucketNotificationApiTest {
 
     @BeforeEach
     void bucket() {
-        api = new S3Api(store, new NotificationConfigurationValidator(), verifier, "us-east-1", 256 * 1024, Clock.systemUTC());
+        api = new S3Api(new GivenCallerAuthenticator(), store, new NotificationConfigurationValidator(), verifier, "us-east-1",
+                256 * 1024, Clock.systemUTC());
         store.create(new Bucket("photos", ACCOUNT, "us-east-1", Instant.parse("2026-11-01T00:00:00Z")));
     }
 

@@ -8,6 +8,7 @@ import static dev.s3notifications.testing.S3Requests.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.s3notifications.domain.NotificationConfigurationValidator;
+import dev.s3notifications.testing.GivenCallerAuthenticator;
 import dev.s3notifications.testing.InMemoryBucketStore;
 import dev.s3notifications.testing.RecordingDestinationVerifier;
 import dev.s3notifications.testing.S3ErrorDocument;
@@ -29,8 +30,8 @@ class BucketOperationsTest {
     private final InMemoryBucketStore store = new InMemoryBucketStore();
 
     private S3Api api(String region) {
-        return new S3Api(store, new NotificationConfigurationValidator(), new RecordingDestinationVerifier(), region,
-                256 * 1024, CLOCK);
+        return new S3Api(new GivenCallerAuthenticator(), store, new NotificationConfigurationValidator(),
+                new RecordingDestinationVerifier(), region, 256 * 1024, CLOCK);
     }
 
     private final S3Api api = api("us-east-1");
@@ -259,7 +260,7 @@ class BucketOperationsTest {
     @Test
     void otherSubresourcesAndObjectsAreNotImplemented() {
         api.handle(request("PUT", "photos").build());
-        for (S3Requests r : new S3Requests[] {request("GET", "photos").query("acl"), request("PUT", "photos").query("policy"),
+        for (S3Requests r : new S3Requests[] {request("GET", "photos").query("acl"), request("PUT", "photos").query("lifecycle"),
                 request("GET", "photos").query("list-type", "2"), request("GET", "photos")}) {
             S3ErrorDocument error = error(api.handle(r.build()));
             assertThat(error.status()).isEqualTo(501);

@@ -13,6 +13,7 @@ import dev.s3notifications.testing.AwsTestClients;
 import dev.s3notifications.testing.DynamoDbLocal;
 import dev.s3notifications.testing.MotoServer;
 import dev.s3notifications.testing.S3ErrorDocument;
+import dev.s3notifications.testing.S3Requests;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
 import dev.s3notifications.wiring.Settings;
 import dev.s3notifications.wiring.Wiring;
@@ -60,6 +61,9 @@ class NotificationApiIT {
         env.put("BUCKETS_TABLE", table);
         env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_SNS", moto.endpoint().toString());
+        // This test is about SNS and DynamoDB, not signatures (the real-client tests are): its unsigned requests act
+        // as the account S3Requests names.
+        env.put("UNSIGNED_REQUESTS_ACCOUNT_ID", S3Requests.ACCOUNT);
         api = Wiring.api(Settings.from(env));
         sns = AwsTestClients.sns(moto.endpoint());
         sqs = AwsTestClients.sqs(moto.endpoint());

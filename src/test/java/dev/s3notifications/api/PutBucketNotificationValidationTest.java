@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.s3notifications.domain.Bucket;
 import dev.s3notifications.domain.NotificationConfigurationValidator;
+import dev.s3notifications.testing.GivenCallerAuthenticator;
 import dev.s3notifications.testing.InMemoryBucketStore;
 import dev.s3notifications.testing.RecordingDestinationVerifier;
 import dev.s3notifications.testing.S3ErrorDocument;
@@ -48,7 +49,8 @@ class PutBucketNotificationValidationTest {
 
     @BeforeEach
     void bucketWithAConfiguration() {
-        api = new S3Api(store, new NotificationConfigurationValidator(), verifier, "us-east-1", 256 * 1024, Clock.systemUTC());
+        api = new S3Api(new GivenCallerAuthenticator(), store, new NotificationConfigurationValidator(), verifier, "us-east-1",
+                256 * 1024, Clock.systemUTC());
         store.create(new Bucket(BUCKET, ACCOUNT, "us-east-1", Instant.parse("2026-11-01T00:00:00Z")));
         S3Response put = api.handle(putNotification(BUCKET, document(topic("existing", OTHER_TOPIC, "s3:ObjectCreated:*"))).build());
         assertThat(put.status()).isEqualTo(200);

@@ -38,7 +38,8 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
  * messages and both do only their own work. One client thread, one connection, HTTP/1.1. Pairs per second for 1,
  * 10 and 100 configurations, the two servers alternating round by round; the median round counts.
  *
- * <p>{@code --access-key K --secret-key S} sign with those credentials (default: the local stack's own test key);
+ * <p>{@code --access-key K --secret-key S --account A} sign with those credentials, which our servers are given as
+ * their key pair (default: the local stack's first default pair; moto checks no signature);
  * {@code --seconds N} per round (default 5), {@code --rounds N} (default 3), {@code --quick} for a smoke run.
  */
 public final class HttpPairsBenchmark {
@@ -67,13 +68,17 @@ public final class HttpPairsBenchmark {
         System.setOut(System.err);
         File motoLog = Files.createTempFile("pairs-moto-", ".log").toFile();
         motoLog.deleteOnExit();
+        // Signed with the local stack's first default key pair unless told otherwise; both of our servers know it.
+        String accessKey = options.getOrDefault("access-key", "AKIAIOSFODNN7EXAMPLE");
+        String secretKey = options.getOrDefault("secret-key", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+        String account = options.getOrDefault("account", "123456789012");
         Map<String, String> env = new HashMap<>(System.getenv());
         env.remove("AWS_ENDPOINT_URL");
+        env.put("LOCAL_CREDENTIALS", accessKey + ":" + secretKey + ":" + account);
         try (MotoServer peer = MotoServer.start(0, motoLog);
-                EmbeddedApiServer embedded = EmbeddedApiServer.start(peer.endpoint());
+                EmbeddedApiServer embedded = EmbeddedApiServer.start(peer.endpoint(), accessKey, secretKey, account);
                 LocalStack stack = LocalStack.start(0, env, line -> { })) {
-            AwsBasicCredentials credentials = AwsBasicCredentials.create(options.getOrDefault("access-key", "test"),
-                    options.getOrDefault("secret-key", "test"));
+            AwsBasicCredentials credentials = AwsBasicCredentials.create(accessKey, secretKey);
             Map<String, URI> servers = new LinkedHashMap<>();
             servers.put("ours, DDB embedded", embedded.endpoint());
             servers.put("ours, local stack", stack.endpoint());

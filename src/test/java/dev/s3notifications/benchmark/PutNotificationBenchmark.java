@@ -1,13 +1,19 @@
 package dev.s3notifications.benchmark;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.s3notifications.api.S3Api;
+import dev.s3notifications.authentication.S3RequestAuthenticator;
+import dev.s3notifications.domain.AccessKey;
 import dev.s3notifications.domain.Bucket;
 import dev.s3notifications.domain.DestinationVerifier;
 import dev.s3notifications.domain.NotificationConfigurationValidator;
 import dev.s3notifications.dynamodb.SerializingInMemoryBucketStore;
 import dev.s3notifications.handler.ApiHandler;
 import dev.s3notifications.testing.FixedContext;
+import dev.s3notifications.testing.InMemoryAccessKeyStore;
+import dev.s3notifications.testing.SigV4Signing;
 import dev.s3notifications.wiring.Settings;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -29,14 +35,18 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The API function's own work for one {@code PUT ?notification} and one {@code GET ?notification} (issue 7, target
- * 4): the Lambda event's JSON in, through the stream handler (event reading, routing, Content-MD5, XML parsing,
- * validation, normalisation, the DynamoDB item the store would write), and the response JSON out. Storage is in
- * memory (it still builds the DynamoDB item); destinations are accepted without a network call.
+ * 4): the Lambda event's JSON in, through the stream handler (event reading, SigV4 verification of the request
+ * signed once at set-up, routing, authorization, XML parsing, validation, normalisation, the DynamoDB item the store
+ * would write), and the response JSON out. Storage and access keys are in memory (the store still builds the
+ * DynamoDB item); destinations are accepted without a network call.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class PutNotificationBenchmark {
+    static final AccessKey KEY = new AccessKey("AKIABENCHMARKEXAMPLE", "benchmark/example/secret/key", Settings.DEFAULT_ACCOUNT,
+            "arn:aws:iam::" + Settings.DEFAULT_ACCOUNT + ":root", true);
+
     @Param({"1", "10", "100"})
     public int configurations;
 
@@ -51,8 +61,10 @@ public class PutNotificationBenchmark {
         SerializingInMemoryBucketStore store = new SerializingInMemoryBucketStore();
         store.create(new Bucket("benchmark-bucket", Settings.DEFAULT_ACCOUNT, "us-east-1", Instant.parse("2026-01-01T00:00:00Z")));
         DestinationVerifier accepting = (bucket, destinations, testEvent) -> new DestinationVerifier.Verification(List.of(), Map.of());
-        handler = new ApiHandler(new S3Api(store, new NotificationConfigurationValidator(), accepting, "us-east-1",
-                Settings.DEFAULT_MAX_REQUEST_BODY_BYTES, Clock.systemUTC()), settings);
+        InMemoryAccessKeyStore keys = new InMemoryAccessKeyStore().add(KEY);
+        handler = new ApiHandler(new S3Api(new S3RequestAuthenticator(keys, "us-east-1", Clock.systemUTC(), null), store,
+                new NotificationConfigurationValidator(), accepting, "us-east-1", Settings.DEFAULT_MAX_REQUEST_BODY_BYTES,
+                Clock.systemUTC()), settings);
         putEvent = event("PUT", configuration(configurations));
         getEvent = event("GET", null);
         String put = new String(call(putEvent), StandardCharsets.UTF_8);
@@ -91,19 +103,26 @@ public class PutNotificationBenchmark {
         return xml.append("</NotificationConfiguration>").toString();
     }
 
-    /** The API Gateway REST proxy event of the request, as the function receives it. */
+    /**
+     * The API Gateway REST proxy event of the request, signed (SigV4, as the AWS SDKs sign for s3), as the function
+     * receives it: JSON written by the Lambda runtime's own serializer.
+     */
     static byte[] event(String method, String body) {
-        StringBuilder json = new StringBuilder("{\"resource\":\"/{bucket}\",\"path\":\"/benchmark-bucket\",\"httpMethod\":\"")
-                .append(method).append("\",\"headers\":{\"Host\":\"api.example.com\",\"Content-Type\":\"application/xml\"},")
-                .append("\"multiValueHeaders\":{\"Host\":[\"api.example.com\"],\"Content-Type\":[\"application/xml\"]},")
-                .append("\"queryStringParameters\":{\"notification\":\"\"},\"multiValueQueryStringParameters\":{\"notification\":[\"\"]},")
-                .append("\"pathParameters\":{\"bucket\":\"benchmark-bucket\"},\"requestContext\":{\"resourcePath\":\"/{bucket}\",")
-                .append("\"httpMethod\":\"").append(method).append("\",\"identity\":{\"sourceIp\":\"203.0.113.7\"}},\"body\":");
-        if (body == null) {
-            json.append("null");
-        } else {
-            dev.s3notifications.domain.JsonText.appendString(json, body);
-        }
-        return json.append(",\"isBase64Encoded\":false}").toString().getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = Map.of("Host", "api.example.com", "Content-Type", "application/xml");
+        APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent().withResource("/{bucket}")
+                .withPath("/benchmark-bucket").withHttpMethod(method).withHeaders(headers)
+                .withMultiValueHeaders(Map.of("Host", List.of("api.example.com"), "Content-Type", List.of("application/xml")))
+                .withQueryStringParameters(Map.of("notification", ""))
+                .withMultiValueQueryStringParameters(Map.of("notification", List.of("")))
+                .withPathParameters(Map.of("bucket", "benchmark-bucket"))
+                .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withResourcePath("/{bucket}")
+                        .withHttpMethod(method).withPath("/benchmark-bucket").withDomainName("api.example.com")
+                        .withIdentity(new APIGatewayProxyRequestEvent.RequestIdentity().withSourceIp("203.0.113.7")))
+                .withBody(body).withIsBase64Encoded(false);
+        new SigV4Signing(KEY.accessKeyId(), KEY.secretAccessKey(), "us-east-1", Clock.systemUTC()).sign(event);
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        LambdaEventSerializers.serializerFor(APIGatewayProxyRequestEvent.class, PutNotificationBenchmark.class.getClassLoader())
+                .toJson(event, json);
+        return json.toByteArray();
     }
 }

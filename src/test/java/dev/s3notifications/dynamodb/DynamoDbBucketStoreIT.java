@@ -83,6 +83,42 @@ class DynamoDbBucketStoreIT {
         assertThat(store.find(bucket.name()).orElseThrow().notificationConfiguration()).isEqualTo(NotificationConfiguration.empty());
     }
 
+    private static final String POLICY = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\","
+            + "\"Action\":\"s3:GetBucketNotification\",\"Resource\":\"*\"}]}";
+
+    @Test
+    void storesReplacesAndDeletesThePolicyBesideTheConfiguration() {
+        Bucket bucket = newBucket("123456789012");
+        store.create(bucket);
+        store.putNotificationConfiguration(bucket, CONFIGURATION);
+
+        assertThat(store.putPolicy(bucket, POLICY)).isTrue();
+        assertThat(store.find(bucket.name())).contains(new BucketState(bucket, CONFIGURATION, 1, POLICY));
+        assertThat(store.putPolicy(bucket, POLICY.replace("*", "s3:*"))).isTrue();
+        assertThat(store.find(bucket.name()).orElseThrow().policy()).isEqualTo(POLICY.replace("*", "s3:*"));
+
+        assertThat(store.deletePolicy(bucket)).isTrue();
+        assertThat(store.find(bucket.name())).contains(new BucketState(bucket, CONFIGURATION, 1, null));
+        assertThat(store.deletePolicy(bucket)).as("deleting no policy succeeds").isTrue();
+    }
+
+    @Test
+    void aPolicyIsNeverWrittenToADeletedOrRecreatedBucketAndDiesWithItsBucket() {
+        Bucket bucket = newBucket("123456789012");
+        store.create(bucket);
+        store.putPolicy(bucket, POLICY);
+        assertThat(store.delete(bucket)).isTrue();
+        assertThat(store.putPolicy(bucket, POLICY)).isFalse();
+        assertThat(store.deletePolicy(bucket)).isFalse();
+        assertThat(store.find(bucket.name())).isEmpty();
+
+        Bucket recreated = new Bucket(bucket.name(), bucket.ownerAccountId(), "us-east-1", bucket.creationDate().plusSeconds(1));
+        store.create(recreated);
+        assertThat(store.find(bucket.name()).orElseThrow().policy()).as("the old bucket's policy is gone").isNull();
+        assertThat(store.putPolicy(bucket, POLICY)).isFalse();
+        assertThat(store.find(bucket.name()).orElseThrow().policy()).isNull();
+    }
+
     @Test
     void listsTheBucketsAnAccountOwnsByName() {
         String owner = "1111" + UUID.randomUUID().toString().substring(0, 8);

@@ -38,6 +38,16 @@ public final class SerializingInMemoryBucketStore implements BucketStore {
     }
 
     @Override
+    public boolean putPolicy(Bucket bucket, String policy) {
+        return delegate.putPolicy(bucket, policy);
+    }
+
+    @Override
+    public boolean deletePolicy(Bucket bucket) {
+        return delegate.deletePolicy(bucket);
+    }
+
+    @Override
     public boolean putNotificationConfiguration(Bucket bucket, NotificationConfiguration configuration) {
         AttributeValue item = DynamoDbBucketStore.ConfigurationAttributes.write(configuration);
         return delegate.putNotificationConfiguration(bucket, DynamoDbBucketStore.ConfigurationAttributes.read(item));

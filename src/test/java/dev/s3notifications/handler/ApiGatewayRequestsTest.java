@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** How API Gateway REST proxy events become S3 requests. */
 class ApiGatewayRequestsTest {
-    private final ApiGatewayRequests requests = new ApiGatewayRequests(List.of("s3.example.com", "localhost"), "123456789012");
+    private final ApiGatewayRequests requests = new ApiGatewayRequests(List.of("s3.example.com", "localhost"));
 
     private static APIGatewayProxyRequestEvent event(String method, String path) {
         return new APIGatewayProxyRequestEvent().withHttpMethod(method).withPath(path);
@@ -59,6 +59,16 @@ class ApiGatewayRequestsTest {
     }
 
     @Test
+    void takesTheBucketFromTheRouteBehindACustomDomainBasePath() {
+        // A custom domain maps base path "v1" to the API; API Gateway leaves "/v1" in event.path.
+        S3Request request = requests.toS3Request(event("GET", "/v1/photos")
+                .withResource("/{bucket}").withPathParameters(Map.of("bucket", "photos"))
+                .withQueryStringParameters(Map.of("notification", "")), "inv-1");
+        assertThat(request.bucket()).isEqualTo("photos");
+        assertThat(request.key()).isNull();
+    }
+
+    @Test
     void anObjectPathHasAKey() {
         S3Request request = requests.toS3Request(event("GET", "/photos/2026/cat.jpg"), "inv-1");
         assertThat(request.bucket()).isEqualTo("photos");
@@ -66,12 +76,43 @@ class ApiGatewayRequestsTest {
     }
 
     @Test
-    void theCallerIsTheRequestIdentitysAccountOrTheDefault() {
-        assertThat(requests.toS3Request(event("GET", "/"), "inv-1").callerAccountId()).isEqualTo("123456789012");
+    void theRequestIsNotAuthenticatedYetWhateverIdentityTheEventCarries() {
         var context = new ProxyRequestContext().withIdentity(new RequestIdentity().withAccountId("210987654321").withSourceIp("10.1.2.3"));
         S3Request request = requests.toS3Request(event("GET", "/").withRequestContext(context), "inv-1");
-        assertThat(request.callerAccountId()).isEqualTo("210987654321");
+        assertThat(request.caller()).isNull();
         assertThat(request.sourceIp()).isEqualTo("10.1.2.3");
+    }
+
+    @Test
+    void keepsThePathAsSignedBehindAStage() {
+        // https://abc.execute-api.us-east-1.amazonaws.com/prod/photos?notification: the client signed /prod/photos
+        var context = new ProxyRequestContext().withPath("/prod/photos").withStage("prod")
+                .withDomainName("abc.execute-api.us-east-1.amazonaws.com");
+        S3Request request = requests.toS3Request(event("GET", "/photos").withResource("/{bucket}")
+                .withPathParameters(Map.of("bucket", "photos")).withRequestContext(context), "inv-1");
+        assertThat(request.bucket()).isEqualTo("photos");
+        assertThat(request.path()).isEqualTo("/prod/photos");
+        assertThat(request.bucketInHost()).isFalse();
+        assertThat(request.header("Host")).as("from the domain name when the event has no Host header")
+                .isEqualTo("abc.execute-api.us-east-1.amazonaws.com");
+    }
+
+    @Test
+    void keepsThePathAsSignedBehindACustomDomainBasePathAndItsEncoding() {
+        var context = new ProxyRequestContext().withPath("/v1/photos%2Dx").withStage("prod");
+        S3Request request = requests.toS3Request(event("GET", "/v1/photos%2Dx").withResource("/{bucket}")
+                .withPathParameters(Map.of("bucket", "photos-x")).withHeaders(Map.of("Host", "s3.example.org"))
+                .withRequestContext(context), "inv-1");
+        assertThat(request.bucket()).isEqualTo("photos-x");
+        assertThat(request.path()).isEqualTo("/v1/photos%2Dx");
+        assertThat(request.header("host")).isEqualTo("s3.example.org");
+    }
+
+    @Test
+    void withoutARequestContextThePathIsTheEventsAndAHostBucketIsMarked() {
+        S3Request request = requests.toS3Request(event("GET", "/").withHeaders(Map.of("Host", "photos.s3.example.com")), "inv-1");
+        assertThat(request.path()).isEqualTo("/");
+        assertThat(request.bucketInHost()).isTrue();
     }
 
     @Test

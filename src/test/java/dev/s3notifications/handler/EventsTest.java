@@ -14,6 +14,8 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3notifications.api.S3Api;
+import dev.s3notifications.authentication.S3RequestAuthenticator;
+import dev.s3notifications.domain.AccessKey;
 import dev.s3notifications.domain.DestinationConfiguration;
 import dev.s3notifications.domain.DestinationVerifier;
 import dev.s3notifications.domain.InvalidNotificationConfigurationException.Argument;
@@ -21,9 +23,11 @@ import dev.s3notifications.domain.NotificationConfigurationValidator;
 import dev.s3notifications.event.BucketNotificationsCache;
 import dev.s3notifications.event.ObjectEventFanOut;
 import dev.s3notifications.json.ObjectEventJson;
+import dev.s3notifications.testing.InMemoryAccessKeyStore;
 import dev.s3notifications.testing.InMemoryBucketStore;
 import dev.s3notifications.testing.RecordingDestinationVerifier;
 import dev.s3notifications.testing.RecordingNotificationPublisher;
+import dev.s3notifications.testing.SigV4Signing;
 import dev.s3notifications.wiring.Settings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -132,13 +136,28 @@ class EventsTest {
                 assertThat(files).as("given of %s", name).contains(given.asText())));
     }
 
-    static S3Api api(InMemoryBucketStore store, DestinationVerifier verifier, Settings settings) {
+    /**
+     * The API as wired in Lambda, on in-memory stores, verifying signatures against {@code keys}.
+     *
+     * @param keys the access keys requests may be signed with
+     */
+    static S3Api api(InMemoryBucketStore store, InMemoryAccessKeyStore keys, DestinationVerifier verifier,
+            Settings settings) {
         var limits = new NotificationConfigurationValidator.Limits(settings.maxConfigurations(),
                 NotificationConfigurationValidator.Limits.S3.maxFilterValueLength(),
                 NotificationConfigurationValidator.Limits.S3.maxIdLength());
-        return new S3Api(store, new NotificationConfigurationValidator(limits, NotificationConfigurationValidator::generateId),
+        return new S3Api(new S3RequestAuthenticator(keys, settings.region(), Clock.systemUTC(), null), store,
+                new NotificationConfigurationValidator(limits, NotificationConfigurationValidator::generateId),
                 verifier, settings.region(), settings.maxRequestBodyBytes(), Clock.systemUTC());
     }
+
+    /**
+     * The key events are signed with when they are invoked. The files carry the signatures a client sent on the day
+     * they were recorded, long expired; like scripts/invoke, the test signs each event again just before sending
+     * it, as a client would now, so that the handler verifies real signatures over the stage path and Host.
+     */
+    static final AccessKey EVENTS_KEY = new AccessKey("AKIAEVENTSEXAMPLE001", "events/example/secret/key",
+            "123456789012", "arn:aws:iam::123456789012:root", true);
 
     /** A fresh in-memory world in which only the manifest's topics exist, as scripts/invoke sets up. */
     private static final class World {
@@ -158,7 +177,8 @@ class EventsTest {
                         : new DestinationVerifier.Verification(missing, Map.of());
             };
             Settings settings = Settings.from(Map.of());
-            handler = new ApiHandler(api(store, onlyKnownTopics, settings), settings);
+            handler = new ApiHandler(api(store, new InMemoryAccessKeyStore().add(EVENTS_KEY), onlyKnownTopics, settings),
+                    settings);
         }
 
         SQSBatchResponse fanOut(SQSEvent event) {
@@ -169,7 +189,9 @@ class EventsTest {
 
         APIGatewayProxyResponseEvent invoke(String name) {
             APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent("events/" + name);
-            return handler.handleRequest(event, new TestContext());
+            SigV4Signing signing = new SigV4Signing(EVENTS_KEY.accessKeyId(), EVENTS_KEY.secretAccessKey(), "us-east-1",
+                    Clock.systemUTC());
+            return handler.handleRequest(signing.sign(event), new TestContext());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.s3notifications.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.s3notifications.testing.InMemoryAccessKeyStore;
 import dev.s3notifications.testing.InMemoryBucketStore;
 import dev.s3notifications.testing.RecordingDestinationVerifier;
 import dev.s3notifications.wiring.Settings;
@@ -11,25 +12,27 @@ import org.junit.jupiter.api.Test;
 
 class SnapStartPrimingTest {
     private final InMemoryBucketStore store = new InMemoryBucketStore();
+    private final InMemoryAccessKeyStore keys = new InMemoryAccessKeyStore().add(EventsTest.EVENTS_KEY);
     private final RecordingDestinationVerifier verifier = new RecordingDestinationVerifier();
     private final Settings settings = Settings.from(Map.of());
-    private final SnapStartPriming priming = new SnapStartPriming(EventsTest.api(store, verifier, settings),
-            new ApiGatewayRequests(List.of(), Settings.DEFAULT_ACCOUNT), settings);
+    private final SnapStartPriming priming = new SnapStartPriming(EventsTest.api(store, keys, verifier, settings),
+            new ApiGatewayRequests(List.of()), settings);
 
     @Test
-    void primesThePutAndGetPathInASandboxAndOnlyReadsTheRealStore() {
-        assertThat(priming.prime()).containsExactly(200, 200, 200, 404);
+    void primesThePutAndGetPathInASandboxAndOnlyReadsTheRealKeyStore() {
+        assertThat(priming.prime()).as("the last: InvalidAccessKeyId, after one key lookup").containsExactly(200, 200, 200, 403);
 
+        assertThat(keys.lookups).hasValue(1);
         assertThat(store.listOwnedBy(Settings.DEFAULT_ACCOUNT)).isEmpty();
         assertThat(verifier.testMessagesSentTo).isEmpty();
     }
 
     @Test
     void sendsTheTestMessageOfASandboxPutToATopicThatCannotExist() {
-        var withDestinations = new SnapStartPriming(EventsTest.api(store, verifier, settings),
-                new ApiGatewayRequests(List.of(), Settings.DEFAULT_ACCOUNT), settings, verifier);
+        var withDestinations = new SnapStartPriming(EventsTest.api(store, keys, verifier, settings),
+                new ApiGatewayRequests(List.of()), settings, verifier);
 
-        assertThat(withDestinations.prime()).containsExactly(200, 200, 200, 404, 200, 200);
+        assertThat(withDestinations.prime()).containsExactly(200, 200, 200, 403, 200, 200);
 
         assertThat(store.listOwnedBy(Settings.DEFAULT_ACCOUNT)).isEmpty();
         assertThat(verifier.testMessagesSentTo)
@@ -38,12 +41,12 @@ class SnapStartPrimingTest {
 
     @Test
     void primingAtInitNeverFailsTheFunction() {
-        new SnapStartPriming(null, new ApiGatewayRequests(List.of(), Settings.DEFAULT_ACCOUNT), settings).primeAtInit();
+        new SnapStartPriming(null, new ApiGatewayRequests(List.of()), settings).primeAtInit();
     }
 
     @Test
     void beforeCheckpointNeverFailsTheSnapshot() {
-        var broken = new SnapStartPriming(null, new ApiGatewayRequests(List.of(), Settings.DEFAULT_ACCOUNT), settings);
+        var broken = new SnapStartPriming(null, new ApiGatewayRequests(List.of()), settings);
 
         broken.beforeCheckpoint(null);
         priming.beforeCheckpoint(null);

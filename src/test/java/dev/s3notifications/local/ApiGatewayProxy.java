@@ -47,12 +47,23 @@ final class ApiGatewayProxy implements HttpHandler {
     private final RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> function;
     private final String region;
     private final String accountId;
+    private final String stage;
 
     ApiGatewayProxy(RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> function, String region,
             String accountId) {
+        this(function, region, accountId, null);
+    }
+
+    /**
+     * @param stage null to serve the API at the root, as a custom domain mapped to the stage does; else the stage
+     *              whose name the default endpoint puts in front of every path ({@code /prod/photos})
+     */
+    ApiGatewayProxy(RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> function, String region,
+            String accountId, String stage) {
         this.function = function;
         this.region = region;
         this.accountId = accountId;
+        this.stage = stage;
     }
 
     @Override
@@ -64,7 +75,8 @@ final class ApiGatewayProxy implements HttpHandler {
             String method = exchange.getRequestMethod();
             URI uri = exchange.getRequestURI();
             APIGatewayProxyRequestEvent event = toEvent(method, uri, exchange.getRequestHeaders(),
-                    exchange.getRemoteAddress().getAddress().getHostAddress(), body, requestId, Instant.now(), accountId);
+                    exchange.getRemoteAddress().getAddress().getHostAddress(), body, requestId, Instant.now(), accountId,
+                    stage);
             APIGatewayProxyResponseEvent response = event == null ? missingAuthenticationToken() : invoke(event, requestId);
             JsonLog.info("api gateway", "requestId", requestId, "method", method, "path", uri.getRawPath(),
                     "query", uri.getRawQuery(), "status", String.valueOf(response.getStatusCode()));
@@ -94,7 +106,24 @@ final class ApiGatewayProxy implements HttpHandler {
      */
     static APIGatewayProxyRequestEvent toEvent(String method, URI uri, Map<String, List<String>> headers, String sourceIp,
             byte[] body, String requestId, Instant time, String accountId) {
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return toEvent(method, uri, headers, sourceIp, body, requestId, time, accountId, null);
+    }
+
+    /**
+     * The event for a request to a stage of the default endpoint: {@code path} without the stage,
+     * {@code requestContext.path} with it (what the client sent and signed); null when the path is not the stage's.
+     */
+    static APIGatewayProxyRequestEvent toEvent(String method, URI uri, Map<String, List<String>> headers, String sourceIp,
+            byte[] body, String requestId, Instant time, String accountId, String stage) {
+        String requestPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        String path = requestPath;
+        if (stage != null) {
+            String prefix = "/" + stage;
+            if (!requestPath.equals(prefix) && !requestPath.startsWith(prefix + "/")) {
+                return null;
+            }
+            path = requestPath.length() == prefix.length() ? "/" : requestPath.substring(prefix.length());
+        }
         String bucket = bucketSegment(path);
         String resource = path.equals("/") ? "/" : bucket != null ? "/{bucket}" : null;
         if (resource == null) {
@@ -135,8 +164,8 @@ final class ApiGatewayProxy implements HttpHandler {
                         .withResourceId(STAGE)
                         .withResourcePath(resource)
                         .withHttpMethod(method)
-                        .withPath(path)
-                        .withStage(STAGE)
+                        .withPath(requestPath)
+                        .withStage(stage == null ? STAGE : stage)
                         .withRequestId(requestId)
                         .withExtendedRequestId(requestId)
                         .withRequestTime(REQUEST_TIME.format(time))

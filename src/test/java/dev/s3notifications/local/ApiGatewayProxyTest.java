@@ -44,6 +44,22 @@ class ApiGatewayProxyTest {
     }
 
     @Test
+    void behindAStageThePathDropsItAndTheRequestContextKeepsIt() {
+        var event = ApiGatewayProxy.toEvent("GET", URI.create("/prod/photos?notification"), headers("Host", "127.0.0.1:9090"),
+                "127.0.0.1", new byte[0], "request-1", TIME, "123456789012", "prod");
+
+        assertThat(event.getPath()).isEqualTo("/photos");
+        assertThat(event.getResource()).isEqualTo("/{bucket}");
+        assertThat(event.getPathParameters()).isEqualTo(Map.of("bucket", "photos"));
+        assertThat(event.getRequestContext().getPath()).isEqualTo("/prod/photos");
+        assertThat(event.getRequestContext().getStage()).isEqualTo("prod");
+        assertThat(ApiGatewayProxy.toEvent("GET", URI.create("/prod"), headers(), "127.0.0.1", new byte[0], "request-1",
+                TIME, "123456789012", "prod").getResource()).isEqualTo("/");
+        assertThat(ApiGatewayProxy.toEvent("GET", URI.create("/photos"), headers(), "127.0.0.1", new byte[0], "request-1",
+                TIME, "123456789012", "prod")).as("not under the stage: no resource").isNull();
+    }
+
+    @Test
     void pathStyleNotificationRequestBecomesTheBucketResourceEvent() {
         byte[] xml = "<NotificationConfiguration/>".getBytes(StandardCharsets.UTF_8);
         var event = event("PUT", "/photos?notification", headers("Host", "127.0.0.1:9090",

@@ -29,6 +29,11 @@ record Command(int exitCode, String stdout, String stderr) {
     }
 
     static Command run(List<String> command) {
+        return run(command, Map.of());
+    }
+
+    /** @param environment variables set after the clean AWS environment, e.g. the credentials to sign with */
+    static Command run(List<String> command, Map<String, String> environment) {
         File out = null;
         File err = null;
         Process process = null;
@@ -37,7 +42,7 @@ record Command(int exitCode, String stdout, String stderr) {
             err = File.createTempFile("command-", ".err");
             ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out).redirectError(err)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            cleanAwsEnvironment(builder.environment());
+            cleanAwsEnvironment(builder.environment()).putAll(environment);
             process = builder.start();
             if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new AssertionError("still running after " + TIMEOUT + ": " + command);

@@ -1,6 +1,9 @@
 package dev.s3notifications.local;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.s3notifications.authorization.Caller;
+import dev.s3notifications.domain.AccessKey;
+import dev.s3notifications.dynamodb.DynamoDbAccessKeyStore;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
 import dev.s3notifications.handler.ApiHandler;
 import dev.s3notifications.testing.AwsTestClients;
@@ -9,6 +12,7 @@ import dev.s3notifications.wiring.Wiring;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,17 +36,24 @@ public final class EmbeddedApiServer implements AutoCloseable {
         this.server = server;
     }
 
-    public static EmbeddedApiServer start(URI snsEndpoint) throws IOException {
+    /** Serves requests signed with the given key pair, which acts for its account's root. */
+    public static EmbeddedApiServer start(URI snsEndpoint, String accessKeyId, String secretAccessKey, String accountId)
+            throws IOException {
         AmazonDynamoDBLocal dynamoDbLocal = DynamoDBEmbedded.create();
         DynamoDbClient dynamoDb = dynamoDbLocal.dynamoDbClient();
         DynamoDbBucketStore.createTable(dynamoDb, LocalStack.BUCKETS_TABLE);
+        DynamoDbAccessKeyStore.createTable(dynamoDb, LocalStack.ACCESS_KEYS_TABLE);
+        new DynamoDbAccessKeyStore(dynamoDb, LocalStack.ACCESS_KEYS_TABLE).create(new AccessKey(accessKeyId, secretAccessKey,
+                accountId, Caller.rootArn(accountId), true), Instant.now());
         SnsClient sns = AwsTestClients.sns(snsEndpoint);
-        Settings settings = Settings.from(Map.of("BUCKETS_TABLE", LocalStack.BUCKETS_TABLE));
+        // As Lambda runs it: the access-key cache keeps a key for its default lifetime.
+        Settings settings = Settings.from(Map.of("BUCKETS_TABLE", LocalStack.BUCKETS_TABLE,
+                "ACCESS_KEYS_TABLE", LocalStack.ACCESS_KEYS_TABLE));
         ApiHandler handler = new ApiHandler(Wiring.api(settings, dynamoDb, sns), settings);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         EmbeddedApiServer started = new EmbeddedApiServer(dynamoDbLocal, server);
         server.setExecutor(started.executor);
-        server.createContext("/", new ApiGatewayProxy(handler::handleRequest, settings.region(), settings.defaultAccountId()));
+        server.createContext("/", new ApiGatewayProxy(handler::handleRequest, settings.region(), accountId));
         server.start();
         return started;
     }

@@ -1,6 +1,9 @@
 package dev.s3notifications.local;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.s3notifications.authorization.Caller;
+import dev.s3notifications.domain.AccessKey;
+import dev.s3notifications.dynamodb.DynamoDbAccessKeyStore;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
 import dev.s3notifications.handler.ApiHandler;
 import dev.s3notifications.handler.ObjectEventHandler;
@@ -10,6 +13,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import dev.s3notifications.logging.JsonLog;
 import dev.s3notifications.testing.DynamoDbLocal;
 import dev.s3notifications.testing.MotoServer;
+import dev.s3notifications.testing.SigV4Signing;
 import dev.s3notifications.wiring.Settings;
 import java.io.File;
 import java.io.IOException;
@@ -22,8 +26,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -47,18 +54,21 @@ import java.util.function.Consumer;
 public final class LocalStack implements AutoCloseable {
     public static final int DEFAULT_PORT = 9090;
     public static final String BUCKETS_TABLE = "s3-bucket-notifications-buckets";
+    public static final String ACCESS_KEYS_TABLE = Settings.DEFAULT_ACCESS_KEYS_TABLE;
     public static final String OBJECT_EVENTS_QUEUE = "object-events";
     /** {@code <bucket>.localhost} addresses a bucket virtual-hosted-style; RFC 6761 reserves the name for loopback. */
     static final String VIRTUAL_HOST_DOMAIN = "localhost";
 
     private static final String USAGE = """
-            usage: scripts/local-stack [--port N]
+            usage: scripts/local-stack [--port N] [--credentials ID:SECRET:ACCOUNT]...
               Starts S3's bucket-notification API on http://127.0.0.1:N (default %d, or $PORT; 0 picks a free port)
               with DynamoDB Local as its store and a moto server for SNS and SQS, and prints
                 moto <url>       when it started a moto server
                 sns <url>        where it sends SNS requests (and the s3:TestEvent)
                 sqs <url>        the SQS endpoint that goes with it
                 dynamodb <url>   DynamoDB Local
+                credentials <access key id> <secret key> <account id>
+                                 one line per key pair requests may be signed with (two accounts by default)
                 object-events <queue url>      the queue the fan-out function consumes (send object events here)
                 object-events-dlq <queue url>  its dead-letter queue
                 ready <url>      once it answers S3 requests at <url>
@@ -67,7 +77,9 @@ public final class LocalStack implements AutoCloseable {
               AWS_ENDPOINT_URL_SNS, AWS_ENDPOINT_URL_SQS, AWS_ENDPOINT_URL
                                  an emulator that is already running; without them it starts moto
               AWS_REGION         the region of buckets and topics (default us-east-1)
-              DEFAULT_ACCOUNT_ID the account requests act for (default 123456789012)
+              LOCAL_CREDENTIALS  the key pairs to seed instead of the two defaults: ID:SECRET:ACCOUNT, several
+                                 separated by spaces (--credentials, repeated, takes precedence); more with
+                                 AWS_ENDPOINT_URL_DYNAMODB=<dynamodb url> scripts/access-keys create --account ID
               VIRTUAL_HOST_DOMAINS more host names for virtual-hosted-style requests besides localhost
             """.formatted(DEFAULT_PORT);
 
@@ -83,7 +95,7 @@ public final class LocalStack implements AutoCloseable {
      * {@code ready} last. On failure it stops what it had started.
      *
      * @param port        the HTTP port on 127.0.0.1; 0 picks a free one
-     * @param environment where region, account and emulator endpoints come from (the process environment in main)
+     * @param environment where region, credentials and emulator endpoints come from (the process environment in main)
      */
     public static LocalStack start(int port, Map<String, String> environment, Consumer<String> announce) {
         LocalStack stack = new LocalStack();
@@ -102,7 +114,8 @@ public final class LocalStack implements AutoCloseable {
 
     private void startAll(int port, Map<String, String> env, Consumer<String> announce) {
         String region = env.getOrDefault("AWS_REGION", "us-east-1");
-        String account = env.getOrDefault("DEFAULT_ACCOUNT_ID", Settings.DEFAULT_ACCOUNT);
+        List<LocalCredentials> credentials = LocalCredentials.parse(env.get("LOCAL_CREDENTIALS"));
+        String account = credentials.get(0).accountId(); // the API's own account, as API Gateway reports it
         // Bind first: a port in use fails in a moment, before the emulators have started.
         HttpServer server = bind(port);
         track(() -> server.stop(0));
@@ -123,12 +136,24 @@ public final class LocalStack implements AutoCloseable {
         track(dynamoDb);
         try (var client = dynamoDb.client()) {
             DynamoDbBucketStore.createTable(client, BUCKETS_TABLE);
+            DynamoDbAccessKeyStore.createTable(client, ACCESS_KEYS_TABLE);
+            DynamoDbAccessKeyStore keys = new DynamoDbAccessKeyStore(client, ACCESS_KEYS_TABLE);
+            for (LocalCredentials pair : credentials) {
+                if (!keys.create(new AccessKey(pair.accessKeyId(), pair.secretAccessKey(), pair.accountId(),
+                        Caller.rootArn(pair.accountId()), true), Instant.now())) {
+                    throw new IllegalArgumentException("the access key id " + pair.accessKeyId() + " is given twice");
+                }
+            }
         }
         announce(announce, "dynamodb", dynamoDb.endpoint());
+        for (LocalCredentials pair : credentials) {
+            announce(announce, "credentials", pair.announced());
+        }
 
         useDummyCredentialsUnlessConfigured();
         Map<String, String> settings = new HashMap<>();
-        for (String name : List.of("MAX_NOTIFICATION_CONFIGURATIONS", "MAX_REQUEST_BODY_BYTES", "CONFIGURATION_CACHE_TTL_SECONDS")) {
+        for (String name : List.of("MAX_NOTIFICATION_CONFIGURATIONS", "MAX_REQUEST_BODY_BYTES", "CONFIGURATION_CACHE_TTL_SECONDS",
+                "ACCESS_KEY_CACHE_TTL_SECONDS")) {
             if (env.containsKey(name)) {
                 settings.put(name, env.get(name));
             }
@@ -138,7 +163,9 @@ public final class LocalStack implements AutoCloseable {
         domains.remove("");
         settings.put("AWS_REGION", region);
         settings.put("BUCKETS_TABLE", BUCKETS_TABLE);
-        settings.put("DEFAULT_ACCOUNT_ID", account);
+        settings.put("ACCESS_KEYS_TABLE", ACCESS_KEYS_TABLE);
+        // Locally, a key disabled with scripts/access-keys is refused at once (Lambda's default caches 30 s).
+        settings.putIfAbsent("ACCESS_KEY_CACHE_TTL_SECONDS", "0");
         settings.put("VIRTUAL_HOST_DOMAINS", String.join(",", domains));
         settings.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString());
         settings.put("AWS_ENDPOINT_URL_SNS", sns.toString());
@@ -165,7 +192,7 @@ public final class LocalStack implements AutoCloseable {
         server.createContext("/", new ApiGatewayProxy(handler::handleRequest, region, account));
         server.start();
         endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        awaitAnswers(endpoint);
+        awaitAnswers(endpoint, credentials.get(0), region);
         announce(announce, "ready", endpoint);
     }
 
@@ -197,10 +224,15 @@ public final class LocalStack implements AutoCloseable {
         announce.accept(line.toString());
     }
 
-    /** One request through the whole path (HTTP, the proxy, the handler, DynamoDB) before anyone is told "ready". */
-    private static void awaitAnswers(URI endpoint) {
+    /**
+     * One signed request through the whole path (HTTP, the proxy, the handler, signature verification against the
+     * access-key table, DynamoDB) before anyone is told "ready".
+     */
+    private static void awaitAnswers(URI endpoint, LocalCredentials credentials, String region) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest listBuckets = HttpRequest.newBuilder(endpoint.resolve("/")).timeout(Duration.ofSeconds(60)).build();
+        HttpRequest listBuckets = new SigV4Signing(credentials.accessKeyId(), credentials.secretAccessKey(), region,
+                Clock.systemUTC()).httpRequest("GET", endpoint.resolve("/"), new byte[0])
+                .timeout(Duration.ofSeconds(60)).build();
         HttpResponse<String> response;
         try {
             response = http.send(listBuckets, HttpResponse.BodyHandlers.ofString());
@@ -270,8 +302,13 @@ public final class LocalStack implements AutoCloseable {
 
     public static void main(String[] args) {
         int port;
+        Map<String, String> environment = new HashMap<>(System.getenv());
         try {
             port = port(args, System.getenv("PORT"));
+            String credentials = credentials(args, System.getenv("LOCAL_CREDENTIALS"));
+            if (credentials != null) {
+                environment.put("LOCAL_CREDENTIALS", credentials);
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("local-stack: " + e.getMessage());
             System.err.print(USAGE);
@@ -293,7 +330,7 @@ public final class LocalStack implements AutoCloseable {
             stopChildren(); // also a moto server still starting when the signal came
         }, "local-stack-stop"));
         try {
-            stack.startAll(port, System.getenv(), line -> {
+            stack.startAll(port, environment, line -> {
                 lines.println(line);
                 lines.flush();
             });
@@ -322,7 +359,9 @@ public final class LocalStack implements AutoCloseable {
                 value = args[++i];
             } else if (arg.startsWith("--port=")) {
                 value = arg.substring("--port=".length());
-            } else {
+            } else if (arg.equals("--credentials") && i + 1 < args.length) {
+                i++; // read by credentials()
+            } else if (!arg.startsWith("--credentials=")) {
                 throw new IllegalArgumentException("unknown argument: " + arg);
             }
         }
@@ -338,6 +377,27 @@ public final class LocalStack implements AutoCloseable {
             // reported below
         }
         throw new IllegalArgumentException("not a port number: " + value);
+    }
+
+    /**
+     * The key pairs from {@code --credentials ID:SECRET:ACCOUNT} (repeated), else from {@code LOCAL_CREDENTIALS},
+     * as the {@code LOCAL_CREDENTIALS} text; null for the defaults.
+     */
+    static String credentials(String[] args, String credentialsVariable) {
+        List<String> given = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--credentials")) {
+                if (i + 1 == args.length) {
+                    throw new IllegalArgumentException("--credentials needs a value");
+                }
+                given.add(args[++i]);
+            } else if (args[i].startsWith("--credentials=")) {
+                given.add(args[i].substring("--credentials=".length()));
+            }
+        }
+        String text = given.isEmpty() ? credentialsVariable : String.join(" ", given);
+        LocalCredentials.parse(text); // refuse malformed values before anything starts
+        return text;
     }
 
     private static void stopChildren() {

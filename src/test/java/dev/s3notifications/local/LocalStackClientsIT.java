@@ -29,7 +29,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Unmodified S3 clients against the local stack, as a new user would run them: the AWS CLI ({@code aws s3api}) and
- * boto3 ({@code src/test/python/local_stack_boto3.py}), with {@code --endpoint-url} at the stack and nothing else.
+ * boto3 ({@code src/test/python/local_stack_boto3.py}), with {@code --endpoint-url} at the stack and the first
+ * {@code credentials} pair it announced.
  */
 class LocalStackClientsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -84,8 +85,17 @@ class LocalStackClientsIT {
         return Command.run(command);
     }
 
+    /** The first key pair the stack announced, as the AWS CLI and boto3 read credentials from the environment. */
+    private static Map<String, String> credentials() {
+        String[] pair = value("credentials").split(" ");
+        return Map.of("AWS_ACCESS_KEY_ID", pair[0], "AWS_SECRET_ACCESS_KEY", pair[1]);
+    }
+
     private static Command s3api(String... args) {
-        return aws(stack.endpoint(), Stream.concat(Stream.of("s3api"), Stream.of(args)).toArray(String[]::new));
+        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", stack.endpoint().toString(), "--output",
+                "json", "s3api"));
+        command.addAll(List.of(args));
+        return Command.run(command, credentials());
     }
 
     private static JsonNode json(String text) {
@@ -248,7 +258,7 @@ class LocalStackClientsIT {
         String endpoint = "http://localhost:" + stack.endpoint().getPort();
         String prefix = "boto3-" + RUN;
         JsonNode report = json(Command.run(List.of(System.getenv().getOrDefault("PYTHON", "python3"),
-                "src/test/python/local_stack_boto3.py", endpoint, topicArn, prefix)).succeeded());
+                "src/test/python/local_stack_boto3.py", endpoint, topicArn, prefix), credentials()).succeeded());
 
         assertThat(report.get("create_bucket")).isEqualTo(json("{\"Location\": \"/" + prefix + "-legacy\", \"status\": 200}"));
         // Legacy TopicConfiguration with Events (a list) and, below, with the deprecated singular Event.

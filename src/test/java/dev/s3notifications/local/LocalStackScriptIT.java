@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.s3notifications.testing.DynamoDbLocal;
 import dev.s3notifications.testing.MotoServer;
+import dev.s3notifications.testing.SigV4Signing;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,9 +46,13 @@ class LocalStackScriptIT {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process script;
     private final List<ProcessHandle> started = new ArrayList<>();
+    private final List<String> credentialLines = new ArrayList<>();
     private File log;
 
-    /** Starts the script and returns its announcement lines by name, in order, once it printed {@code ready}. */
+    /**
+     * Starts the script and returns its announcement lines by name, in order, once it printed {@code ready}; the
+     * {@code credentials} lines, one per key pair, are also kept in {@link #credentialLines}.
+     */
     private Map<String, String> start(Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("scripts/local-stack"));
         command.addAll(List.of(args));
@@ -87,6 +93,9 @@ class LocalStackScriptIT {
             String[] parts = line.split(" ", 2);
             assertThat(parts).as("an announcement line: %s", line).hasSize(2);
             announced.put(parts[0], parts[1]);
+            if (parts[0].equals("credentials")) {
+                credentialLines.add(parts[1]);
+            }
         }
         started.addAll(script.toHandle().descendants().toList());
         return announced;
@@ -104,6 +113,13 @@ class LocalStackScriptIT {
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request signed with the first key pair the script announced. */
+    private HttpRequest.Builder signed(String method, URI uri, String body) {
+        String[] pair = credentialLines.get(0).split(" ");
+        return new SigV4Signing(pair[0], pair[1], "us-east-1", Clock.systemUTC())
+                .httpRequest(method, uri, body.getBytes(StandardCharsets.UTF_8));
     }
 
     private int stopWithSigterm() throws InterruptedException {
@@ -130,9 +146,13 @@ class LocalStackScriptIT {
         URI endpoint = URI.create("http://127.0.0.1:" + port);
         URI moto = URI.create(announced.get("moto"));
         URI dynamoDb = URI.create(announced.get("dynamodb"));
-        assertThat(announced.keySet()).containsExactly("moto", "sns", "sqs", "dynamodb", "object-events", "object-events-dlq", "ready");
+        assertThat(announced.keySet()).containsExactly("moto", "sns", "sqs", "dynamodb", "credentials", "object-events",
+                "object-events-dlq", "ready");
         assertThat(announced).containsEntry("ready", endpoint.toString())
                 .containsEntry("sns", moto.toString()).containsEntry("sqs", moto.toString());
+        assertThat(credentialLines).containsExactly(
+                "AKIAIOSFODNN7EXAMPLE wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY 123456789012",
+                "AKIAI44QH8DHBEXAMPLE je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY 210987654321");
 
         ProcessHandle jvm = script.toHandle();
         assertThat(jvm.info().command()).as("the script execs the JVM, so signals reach it").hasValueSatisfying(
@@ -145,8 +165,9 @@ class LocalStackScriptIT {
 
         String bucket = "script-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(send(HttpRequest.newBuilder(endpoint.resolve("/" + bucket)).PUT(HttpRequest.BodyPublishers.noBody()))
-                .statusCode()).isEqualTo(200);
-        HttpResponse<String> notification = send(HttpRequest.newBuilder(endpoint.resolve("/" + bucket + "?notification")));
+                .statusCode()).as("unsigned").isEqualTo(403);
+        assertThat(send(signed("PUT", endpoint.resolve("/" + bucket), "")).statusCode()).isEqualTo(200);
+        HttpResponse<String> notification = send(signed("GET", endpoint.resolve("/" + bucket + "?notification"), ""));
         assertThat(notification.statusCode()).isEqualTo(200);
         assertThat(notification.body()).endsWith("<NotificationConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"/>");
         assertThat(send(HttpRequest.newBuilder(moto.resolve("/moto-api/"))).statusCode()).isEqualTo(200);
@@ -170,20 +191,24 @@ class LocalStackScriptIT {
         }
         Map<String, String> announced = start(Map.of(
                 "AWS_ENDPOINT_URL_SNS", emulator.endpoint().toString(),
-                "AWS_ENDPOINT_URL_SQS", emulator.endpoint().toString()), "--port", "0");
+                "AWS_ENDPOINT_URL_SQS", emulator.endpoint().toString(),
+                "LOCAL_CREDENTIALS", "AKIAFROMVARIABLE0001:from/the+variable:111111111111"),
+                "--port", "0", "--credentials", "AKIAFROMOPTION000001:from/the+option:222222222222");
 
-        assertThat(announced.keySet()).containsExactly("sns", "sqs", "dynamodb", "object-events", "object-events-dlq", "ready");
+        assertThat(announced.keySet()).containsExactly("sns", "sqs", "dynamodb", "credentials", "object-events",
+                "object-events-dlq", "ready");
+        assertThat(credentialLines).as("the option wins over the variable")
+                .containsExactly("AKIAFROMOPTION000001 from/the+option 222222222222");
         assertThat(announced).containsEntry("sns", emulator.endpoint().toString());
         assertThat(script.toHandle().children().toList()).as("no moto of its own").isEmpty();
 
         // The topic exists only in the emulator named: the test message reaches it, so the PUT succeeds.
         URI endpoint = URI.create(announced.get("ready"));
         String bucket = "script-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(send(HttpRequest.newBuilder(endpoint.resolve("/" + bucket)).PUT(HttpRequest.BodyPublishers.noBody()))
-                .statusCode()).isEqualTo(200);
-        HttpResponse<String> put = send(HttpRequest.newBuilder(endpoint.resolve("/" + bucket + "?notification"))
-                .PUT(HttpRequest.BodyPublishers.ofString("<NotificationConfiguration><TopicConfiguration><Topic>" + topicArn
-                        + "</Topic><Event>s3:ObjectCreated:*</Event></TopicConfiguration></NotificationConfiguration>")));
+        assertThat(send(signed("PUT", endpoint.resolve("/" + bucket), "")).statusCode()).isEqualTo(200);
+        HttpResponse<String> put = send(signed("PUT", endpoint.resolve("/" + bucket + "?notification"),
+                "<NotificationConfiguration><TopicConfiguration><Topic>" + topicArn
+                        + "</Topic><Event>s3:ObjectCreated:*</Event></TopicConfiguration></NotificationConfiguration>"));
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
 
         assertThat(stopWithSigterm()).isEqualTo(128 + 15);

@@ -33,6 +33,21 @@ class LocalStackTest {
     }
 
     @Test
+    void credentialsComeFromTheOptionsThenTheVariableElseTheTwoDefaults() {
+        assertThat(LocalStack.credentials(new String[] {"--port", "1"}, null)).isNull();
+        assertThat(LocalCredentials.parse(null)).isEqualTo(LocalCredentials.DEFAULTS);
+        assertThat(LocalCredentials.DEFAULTS).extracting(LocalCredentials::accountId).doesNotHaveDuplicates().hasSize(2);
+        assertThat(LocalStack.credentials(new String[] {}, "AKIA1:s1:111111111111")).isEqualTo("AKIA1:s1:111111111111");
+        String[] args = {"--credentials", "AKIA1:s/1+:111111111111", "--port", "0", "--credentials=AKIA2:s2:222222222222"};
+        assertThat(LocalStack.port(args, null)).isZero();
+        assertThat(LocalCredentials.parse(LocalStack.credentials(args, "AKIA3:s3:333333333333"))).containsExactly(
+                new LocalCredentials("AKIA1", "s/1+", "111111111111"), new LocalCredentials("AKIA2", "s2", "222222222222"));
+        assertThatThrownBy(() -> LocalStack.credentials(new String[] {"--credentials", "AKIA1:s1"}, null))
+                .hasMessage("not <access key id>:<secret key>:<account id>: AKIA1:s1");
+        assertThatThrownBy(() -> LocalCredentials.parse("AKIA1:s1:12")).hasMessageContaining("12-digit account id");
+    }
+
+    @Test
     void aServiceEndpointVariableWinsOverTheGeneralOne() {
         Map<String, String> env = Map.of("AWS_ENDPOINT_URL_SNS", "http://127.0.0.1:5000", "AWS_ENDPOINT_URL", "http://127.0.0.1:4566");
         assertThat(LocalStack.endpoint(env, "AWS_ENDPOINT_URL_SNS")).isEqualTo(URI.create("http://127.0.0.1:5000"));

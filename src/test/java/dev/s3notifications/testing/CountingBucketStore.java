@@ -55,4 +55,14 @@ public final class CountingBucketStore implements BucketStore {
     public boolean putNotificationConfiguration(Bucket bucket, NotificationConfiguration configuration) {
         return delegate.putNotificationConfiguration(bucket, configuration);
     }
+
+    @Override
+    public boolean putPolicy(Bucket bucket, String policy) {
+        return delegate.putPolicy(bucket, policy);
+    }
+
+    @Override
+    public boolean deletePolicy(Bucket bucket) {
+        return delegate.deletePolicy(bucket);
+    }
 }

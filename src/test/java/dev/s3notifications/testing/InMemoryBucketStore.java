@@ -40,7 +40,20 @@ public final class InMemoryBucketStore implements BucketStore {
     @Override
     public boolean putNotificationConfiguration(Bucket bucket, NotificationConfiguration configuration) {
         BucketState updated = buckets.computeIfPresent(bucket.name(), (name, current) -> current.bucket().equals(bucket)
-                ? new BucketState(bucket, configuration, current.configurationVersion() + 1) : current);
+                ? new BucketState(bucket, configuration, current.configurationVersion() + 1, current.policy()) : current);
         return updated != null && updated.notificationConfiguration() == configuration;
+    }
+
+    @Override
+    public boolean putPolicy(Bucket bucket, String policy) {
+        BucketState updated = buckets.computeIfPresent(bucket.name(), (name, current) -> current.bucket().equals(bucket)
+                ? new BucketState(bucket, current.notificationConfiguration(), current.configurationVersion(), policy)
+                : current);
+        return updated != null && updated.bucket().equals(bucket);
+    }
+
+    @Override
+    public boolean deletePolicy(Bucket bucket) {
+        return putPolicy(bucket, null);
     }
 }

@@ -1,13 +1,14 @@
 package dev.s3notifications.testing;
 
 import dev.s3notifications.api.S3Request;
+import dev.s3notifications.authorization.Caller;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Builds S3 requests for tests, as the handler would from an API Gateway event. */
+/** Builds S3 requests for tests, as the handler would from an API Gateway event, already authenticated. */
 public final class S3Requests {
     public static final String ACCOUNT = "123456789012";
     public static final String OTHER_ACCOUNT = "210987654321";
@@ -17,7 +18,7 @@ public final class S3Requests {
     private final Map<String, List<String>> query = new HashMap<>();
     private final Map<String, String> headers = new HashMap<>();
     private byte[] body = new byte[0];
-    private String caller = ACCOUNT;
+    private Caller caller = Caller.accountRoot(ACCOUNT);
 
     public static S3Requests request(String method, String bucket) {
         S3Requests r = new S3Requests();
@@ -58,14 +59,21 @@ public final class S3Requests {
         return this;
     }
 
+    /** The caller is the root of {@code accountId}. */
     public S3Requests caller(String accountId) {
-        this.caller = accountId;
+        return caller(Caller.accountRoot(accountId));
+    }
+
+    /** The caller; null makes the request anonymous. */
+    public S3Requests caller(Caller caller) {
+        this.caller = caller;
         return this;
     }
 
     public S3Request build() {
         String id = UUID.randomUUID().toString();
-        return new S3Request(method, bucket, null, query, headers, body, caller, "127.0.0.1",
+        return new S3Request(method, bucket, null, bucket == null ? "/" : "/" + bucket, false, query, headers, body, caller,
+                "127.0.0.1",
                 id.substring(0, 16).replace("-", "A").toUpperCase(), "host-" + id);
     }
 }

@@ -1,0 +1,138 @@
+package dev.s3notifications.dynamodb;
+
+import dev.s3notifications.domain.AccessKey;
+import dev.s3notifications.domain.AccessKeyStore;
+import dev.s3notifications.domain.DependencyUnavailableException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.SSESpecification;
+
+/**
+ * Access keys in a DynamoDB table, one item per key: {@code accessKeyId} (the partition key), its secret, the
+ * account and principal it acts for, whether it is enabled, and when it was created. The API function only reads
+ * ({@link #find}); the admin command writes. The table is encrypted at rest (template.yaml).
+ */
+public final class DynamoDbAccessKeyStore implements AccessKeyStore {
+    static final String ACCESS_KEY_ID = "accessKeyId";
+    static final String SECRET = "secretAccessKey";
+    static final String ACCOUNT = "accountId";
+    static final String PRINCIPAL = "principalArn";
+    static final String ENABLED = "enabled";
+    static final String CREATED_AT = "createdAt";
+
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+
+    public DynamoDbAccessKeyStore(DynamoDbClient dynamoDb, String tableName) {
+        this.dynamoDb = dynamoDb;
+        this.tableName = tableName;
+    }
+
+    /** Creates the table as template.yaml declares it; for the local stack and tests. */
+    public static void createTable(DynamoDbClient dynamoDb, String tableName) {
+        dynamoDb.createTable(b -> b.tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .sseSpecification(SSESpecification.builder().enabled(true).build())
+                .attributeDefinitions(AttributeDefinition.builder().attributeName(ACCESS_KEY_ID)
+                        .attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName(ACCESS_KEY_ID).keyType(KeyType.HASH).build()));
+        dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(tableName));
+    }
+
+    /** A strongly consistent read, so that a key disabled a moment ago is seen disabled (caches aside). */
+    @Override
+    public Optional<AccessKey> find(String accessKeyId) {
+        var response = call(() -> dynamoDb.getItem(b -> b.tableName(tableName)
+                .key(Map.of(ACCESS_KEY_ID, AttributeValue.fromS(accessKeyId))).consistentRead(true)));
+        return response.hasItem() && !response.item().isEmpty() ? Optional.of(accessKey(response.item())) : Optional.empty();
+    }
+
+    /** Stores a new key; false when a key with that id already exists (it is left as it was). */
+    public boolean create(AccessKey key, Instant createdAt) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(ACCESS_KEY_ID, AttributeValue.fromS(key.accessKeyId()));
+        item.put(SECRET, AttributeValue.fromS(key.secretAccessKey()));
+        item.put(ACCOUNT, AttributeValue.fromS(key.accountId()));
+        item.put(PRINCIPAL, AttributeValue.fromS(key.principalArn()));
+        item.put(ENABLED, AttributeValue.fromBool(key.enabled()));
+        item.put(CREATED_AT, AttributeValue.fromS(createdAt.toString()));
+        try {
+            call(() -> dynamoDb.putItem(b -> b.tableName(tableName).item(item)
+                    .conditionExpression("attribute_not_exists(#id)").expressionAttributeNames(Map.of("#id", ACCESS_KEY_ID))));
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+
+    /** Enables or disables a key; false when there is no such key. */
+    public boolean setEnabled(String accessKeyId, boolean enabled) {
+        try {
+            call(() -> dynamoDb.updateItem(b -> b.tableName(tableName)
+                    .key(Map.of(ACCESS_KEY_ID, AttributeValue.fromS(accessKeyId)))
+                    .updateExpression("SET #enabled = :enabled")
+                    .conditionExpression("attribute_exists(#id)")
+                    .expressionAttributeNames(Map.of("#enabled", ENABLED, "#id", ACCESS_KEY_ID))
+                    .expressionAttributeValues(Map.of(":enabled", AttributeValue.fromBool(enabled)))));
+            return true;
+        } catch (ConditionalCheckFailedException missing) {
+            return false;
+        }
+    }
+
+    /** Deletes a key for good; false when there was no such key. */
+    public boolean delete(String accessKeyId) {
+        try {
+            call(() -> dynamoDb.deleteItem(b -> b.tableName(tableName)
+                    .key(Map.of(ACCESS_KEY_ID, AttributeValue.fromS(accessKeyId)))
+                    .conditionExpression("attribute_exists(#id)").expressionAttributeNames(Map.of("#id", ACCESS_KEY_ID))));
+            return true;
+        } catch (ConditionalCheckFailedException missing) {
+            return false;
+        }
+    }
+
+    /** Every key, by account then id. */
+    public List<AccessKey> list() {
+        List<AccessKey> keys = new ArrayList<>();
+        call(() -> {
+            dynamoDb.scanPaginator(b -> b.tableName(tableName).consistentRead(true)).items()
+                    .forEach(item -> keys.add(accessKey(item)));
+            return keys;
+        });
+        keys.sort(Comparator.comparing(AccessKey::accountId).thenComparing(AccessKey::accessKeyId));
+        return keys;
+    }
+
+    private static AccessKey accessKey(Map<String, AttributeValue> item) {
+        AttributeValue enabled = item.get(ENABLED);
+        return new AccessKey(item.get(ACCESS_KEY_ID).s(), item.get(SECRET).s(), item.get(ACCOUNT).s(),
+                item.get(PRINCIPAL).s(), enabled != null && Boolean.TRUE.equals(enabled.bool()));
+    }
+
+    /** Runs a DynamoDB call; failures that are not the caller's (throttling, 5xx, network) become retryable. */
+    private static <T> T call(Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (ConditionalCheckFailedException e) {
+            throw e;
+        } catch (SdkException e) {
+            throw new DependencyUnavailableException("DynamoDB: " + e.getMessage(), e);
+        }
+    }
+}
