@@ -38,7 +38,7 @@ public final class ApiHandler implements RequestStreamHandler {
     private ApiHandler(Wiring.ApiFunction wired, Settings settings) {
         this.api = wired.api();
         this.requests = new ApiGatewayRequests(settings.virtualHostDomains());
-        this.priming = new SnapStartPriming(api, requests, settings, wired.destinationVerifier());
+        this.priming = new SnapStartPriming(api, requests, settings, wired.destinationVerifier(), wired.store());
         Core.getGlobalContext().register(priming);
     }
 

@@ -1,7 +1,11 @@
 package dev.s3notifications.handler;
 
 import dev.s3notifications.api.S3Api;
+import dev.s3notifications.authentication.S3RequestAuthenticator;
 import dev.s3notifications.authorization.Caller;
+import dev.s3notifications.domain.AccessKey;
+import dev.s3notifications.domain.Bucket;
+import dev.s3notifications.domain.BucketStore;
 import dev.s3notifications.domain.Arn;
 import dev.s3notifications.domain.DestinationVerifier;
 import dev.s3notifications.domain.JsonText;
@@ -19,8 +23,18 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.zip.CRC32;
 import org.crac.Context;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import org.crac.Resource;
 
 /**
@@ -28,12 +42,15 @@ import org.crac.Resource;
  * bulk of a Java cold start): once during init, where Lambda gives the function a full CPU burst before the first
  * request, and again in SnapStart's {@code beforeCheckpoint}, before the snapshot is taken. Sample requests go
  * through the whole path as Lambda delivers them (event JSON, proxy event, XML parsing, validation, checksum, XML
- * rendering, response JSON) against an in-memory bucket as a fixed sandbox caller; one request signed with an
- * access key that cannot exist goes through the real authenticator to the real access-key table (and is answered
- * InvalidAccessKeyId), and one PUT names a topic that cannot exist so that the test message goes to the real SNS
- * and is refused there: that loads the SDK's credentials, signing, HTTP, JSON and XML protocol code for both
- * services. Nothing is written to a table and nothing is published. Request ids and times are made per request, so
- * there is no state to refresh after a restore.
+ * rendering, response JSON) against an in-memory bucket, signed with SigV4 by a key pair made up for the occasion
+ * that only the sandbox's own authenticator knows; one request signed with an access key that cannot exist goes
+ * through the real authenticator to the real access-key table (and is answered InvalidAccessKeyId); the real
+ * buckets table gets a read of a bucket that cannot exist, and a conditional write to that bucket, which its
+ * condition (the bucket must exist) refuses; and one PUT names a topic that cannot exist so that the test message
+ * goes to the real SNS and is refused there. That loads the SDK's credentials, signing, HTTP, JSON and XML protocol
+ * code for both services. Nothing is written to a table (the refused write is billed as one write request) and
+ * nothing is published. Request ids and times are made per request, so there is no state to refresh after a
+ * restore.
  * <a href="https://docs.aws.amazon.com/lambda/latest/dg/snapstart-runtime-hooks-java.html">SnapStart runtime hooks</a>
  */
 final class SnapStartPriming implements Resource {
@@ -44,8 +61,9 @@ final class SnapStartPriming implements Resource {
     private static final String IMPOSSIBLE_TOPIC = "s3-notifications-priming.invalid";
     /** Not of the form access keys have (AKIA and 16 upper-case letters or digits), so no key has this id. */
     private static final String IMPOSSIBLE_ACCESS_KEY_ID = "snapstart-priming";
-    /** The sandbox's requests need no signature: they never leave this class. */
+    /** The account of the sandbox's key pair and sample bucket and topics: the documentation's example account. */
     private static final Caller SANDBOX_CALLER = Caller.accountRoot(Settings.DEFAULT_ACCOUNT);
+    private static final String SANDBOX_HOST = "snapstart.priming";
     private static final String CONFIGURATION = """
             <NotificationConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><TopicConfiguration>\
             <Topic>%s</Topic><Event>s3:ObjectCreated:*</Event>\
@@ -59,17 +77,26 @@ final class SnapStartPriming implements Resource {
     private final String topicArn;
     private final String impossibleTopicArn;
     private final String region;
+    private final BucketStore realStore;
+    /** Made up per instance and known only to the sandbox's authenticator. */
+    private final AccessKey sandboxKey = new AccessKey("AKIASNAPSTARTPRIMING", UUID.randomUUID().toString(),
+            SANDBOX_CALLER.accountId(), SANDBOX_CALLER.principalArn(), true);
 
-    /** Primes without the real destinations: the test-message path is left cold. */
+    /** Primes without the real destinations and store: the test-message and write paths are left cold. */
     SnapStartPriming(S3Api api, ApiGatewayRequests requests, Settings settings) {
-        this(api, requests, settings, null);
+        this(api, requests, settings, null, null);
     }
 
-    /** @param realVerifier the function's own destination verifier (real SNS), or null */
-    SnapStartPriming(S3Api api, ApiGatewayRequests requests, Settings settings, DestinationVerifier realVerifier) {
+    /**
+     * @param realVerifier the function's own destination verifier (real SNS), or null
+     * @param realStore    the function's own bucket store (the real table), or null
+     */
+    SnapStartPriming(S3Api api, ApiGatewayRequests requests, Settings settings, DestinationVerifier realVerifier,
+            BucketStore realStore) {
         this.api = api;
         this.requests = requests;
         this.region = settings.region();
+        this.realStore = realStore;
         DestinationVerifier none = (bucket, destinations, testEvent) -> new DestinationVerifier.Verification(List.of(), Map.of());
         this.sandbox = sandbox(none, settings);
         this.sandboxWithRealDestinations = realVerifier == null ? null : sandbox(realVerifier, settings);
@@ -79,8 +106,11 @@ final class SnapStartPriming implements Resource {
         this.impossibleTopicArn = topicPrefix + IMPOSSIBLE_TOPIC;
     }
 
-    private static S3Api sandbox(DestinationVerifier verifier, Settings settings) {
-        return new S3Api(request -> SANDBOX_CALLER, new SandboxBucketStore(), new NotificationConfigurationValidator(), verifier,
+    private S3Api sandbox(DestinationVerifier verifier, Settings settings) {
+        S3RequestAuthenticator authenticator = new S3RequestAuthenticator(
+                id -> id.equals(sandboxKey.accessKeyId()) ? Optional.of(sandboxKey) : Optional.empty(),
+                settings.region(), Clock.systemUTC(), null);
+        return new S3Api(authenticator, new SandboxBucketStore(), new NotificationConfigurationValidator(), verifier,
                 settings.region(), settings.maxRequestBodyBytes(), Clock.systemUTC());
     }
 
@@ -118,12 +148,12 @@ final class SnapStartPriming implements Resource {
         String crc32 = Base64.getEncoder().encodeToString(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
 
         List<Integer> statuses = new ArrayList<>();
-        statuses.add(send(sandbox, event("PUT", BUCKET, null, Map.of(), null)));
-        statuses.add(send(sandbox, event("PUT", BUCKET, "notification", Map.of(
+        statuses.add(send(sandbox, signed("PUT", BUCKET, null, Map.of(), null)));
+        statuses.add(send(sandbox, signed("PUT", BUCKET, "notification", Map.of(
                 "x-amz-skip-destination-validation", "true",
                 "x-amz-sdk-checksum-algorithm", "CRC32",
                 "x-amz-checksum-crc32", crc32), new String(body, StandardCharsets.UTF_8))));
-        statuses.add(send(sandbox, event("GET", BUCKET, "notification", Map.of(), null)));
+        statuses.add(send(sandbox, signed("GET", BUCKET, "notification", Map.of(), null)));
         statuses.add(send(api, event("HEAD", IMPOSSIBLE_BUCKET, null, Map.of(
                 "Host", "snapstart.priming",
                 "x-amz-date", "20260101T000000Z",
@@ -132,9 +162,17 @@ final class SnapStartPriming implements Resource {
                         + "/s3/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=" + "0".repeat(64)),
                 null)));
         if (sandboxWithRealDestinations != null) {
-            statuses.add(send(sandboxWithRealDestinations, event("PUT", BUCKET, null, Map.of(), null)));
-            statuses.add(send(sandboxWithRealDestinations, event("PUT", BUCKET, "notification", Map.of(),
+            statuses.add(send(sandboxWithRealDestinations, signed("PUT", BUCKET, null, Map.of(), null)));
+            statuses.add(send(sandboxWithRealDestinations, signed("PUT", BUCKET, "notification", Map.of(),
                     CONFIGURATION.formatted(impossibleTopicArn))));
+        }
+        if (realStore != null) {
+            // The bucket cannot exist, so the conditional write (the bucket must be there, same owner and creation
+            // time) is refused by DynamoDB and writes nothing; it loads the UpdateItem path and the item encoding.
+            Bucket impossible = new Bucket(IMPOSSIBLE_BUCKET, SANDBOX_CALLER.accountId(), region, Instant.EPOCH);
+            statuses.add(realStore.find(IMPOSSIBLE_BUCKET).isPresent() ? 200 : 404);
+            statuses.add(realStore.putNotificationConfiguration(impossible,
+                    new NotificationConfigurationValidator().validate(sandboxConfiguration(), region)) ? 200 : 404);
         }
         return statuses;
     }
@@ -149,6 +187,35 @@ final class SnapStartPriming implements Resource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The sandbox bucket's configuration, as the sandbox stored it. */
+    private dev.s3notifications.domain.NotificationConfiguration sandboxConfiguration() {
+        return dev.s3notifications.xml.NotificationConfigurationXml.read(
+                CONFIGURATION.formatted(topicArn).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The event of a request signed with the sandbox's key, as an S3 client signs it (SigV4, payload hash). */
+    private byte[] signed(String method, String bucket, String query, Map<String, String> headers, String body) {
+        byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method))
+                .protocol("https").host(SANDBOX_HOST).encodedPath("/" + bucket);
+        if (query != null) {
+            unsigned.putRawQueryParameter(query, "");
+        }
+        headers.forEach(unsigned::putHeader);
+        unsigned.putHeader("Host", SANDBOX_HOST);
+        SdkHttpRequest request = AwsV4HttpSigner.create().sign(r -> r
+                .identity(AwsBasicCredentials.create(sandboxKey.accessKeyId(), sandboxKey.secretAccessKey()))
+                .request(unsigned.build()).payload(ContentStreamProvider.fromByteArray(payload))
+                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "s3")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, false)
+                .putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, false)
+                .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, true)).request();
+        Map<String, String> signedHeaders = new LinkedHashMap<>();
+        request.forEachHeader((name, values) -> signedHeaders.put(name, values.get(0)));
+        return event(method, bucket, query, signedHeaders, body);
     }
 
     /** An API Gateway REST proxy event, as API Gateway sends it for {@code /{bucket}}. */

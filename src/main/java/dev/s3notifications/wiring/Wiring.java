@@ -28,21 +28,23 @@ public final class Wiring {
         return apiFunction(settings).api();
     }
 
-    /** The API function's parts: the API, and the destination verifier it uses (priming sends it a request too). */
-    public record ApiFunction(S3Api api, DestinationVerifier destinationVerifier) {
+    /** The API function's parts: the API, and the destination verifier and bucket store it uses (priming calls them). */
+    public record ApiFunction(S3Api api, DestinationVerifier destinationVerifier, BucketStore store) {
     }
 
     public static ApiFunction apiFunction(Settings settings) {
         SnsDestinationVerifier verifier = new SnsDestinationVerifier(AwsClients.sns(settings));
-        return new ApiFunction(api(settings, AwsClients.dynamoDb(settings), verifier), verifier);
+        DynamoDbClient dynamoDb = AwsClients.dynamoDb(settings);
+        BucketStore store = new DynamoDbBucketStore(dynamoDb, settings.bucketsTable());
+        return new ApiFunction(api(settings, dynamoDb, store, verifier), verifier, store);
     }
 
     /** The same, with the SDK clients given (the cold-start benchmark's baseline builds them out of the box). */
     public static S3Api api(Settings settings, DynamoDbClient dynamoDb, SnsClient sns) {
-        return api(settings, dynamoDb, new SnsDestinationVerifier(sns));
+        return api(settings, dynamoDb, new DynamoDbBucketStore(dynamoDb, settings.bucketsTable()), new SnsDestinationVerifier(sns));
     }
 
-    private static S3Api api(Settings settings, DynamoDbClient dynamoDb, DestinationVerifier verifier) {
+    private static S3Api api(Settings settings, DynamoDbClient dynamoDb, BucketStore store, DestinationVerifier verifier) {
         var limits = new NotificationConfigurationValidator.Limits(settings.maxConfigurations(),
                 NotificationConfigurationValidator.Limits.S3.maxFilterValueLength(),
                 NotificationConfigurationValidator.Limits.S3.maxIdLength());
@@ -54,7 +56,7 @@ public final class Wiring {
                 settings.accessKeyCacheTtl());
         return new S3Api(
                 new S3RequestAuthenticator(keys, settings.region(), Clock.systemUTC(), settings.unsignedRequestsAccountId()),
-                new DynamoDbBucketStore(dynamoDb, settings.bucketsTable()),
+                store,
                 new NotificationConfigurationValidator(limits, NotificationConfigurationValidator::generateId),
                 verifier,
                 settings.region(), settings.maxRequestBodyBytes(), Clock.systemUTC());
