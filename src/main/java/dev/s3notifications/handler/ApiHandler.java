@@ -29,10 +29,12 @@ public final class ApiHandler implements RequestStreamHandler {
         this(Settings.fromEnvironment());
     }
 
-    /** Wires the function from {@code settings} and primes it (the local stack runs it this way too). */
+    /** Wires the function from {@code settings} and primes it unless told not to (the local stack runs it this way too). */
     public ApiHandler(Settings settings) {
         this(Wiring.apiFunction(settings), settings);
-        priming.primeAtInit();
+        if (settings.primeAtInit()) {
+            priming.primeAtInit();
+        }
     }
 
     private ApiHandler(Wiring.ApiFunction wired, Settings settings) {

@@ -28,11 +28,13 @@ public final class ObjectEventHandler implements RequestStreamHandler {
         this(Settings.fromEnvironment());
     }
 
-    /** Wires the function from {@code settings} and primes it (the local stack runs it this way too). */
+    /** Wires the function from {@code settings} and primes it unless told not to (the local stack runs it this way too). */
     public ObjectEventHandler(Settings settings) {
         Wiring.FanOutFunction wired = Wiring.fanOutFunction(settings);
         this.fanOut = wired.fanOut();
-        new FanOutPriming(wired.store(), wired.publisher(), settings).primeAtInit();
+        if (settings.primeAtInit()) {
+            new FanOutPriming(wired.store(), wired.publisher(), settings).primeAtInit();
+        }
     }
 
     /** With its collaborators given, unprimed: for tests, the benchmarks and the local stack. */
