@@ -83,11 +83,13 @@ public final class HttpPairsBenchmark {
             servers.put("ours, DDB embedded", embedded.endpoint());
             servers.put("ours, local stack", stack.endpoint());
             servers.put("moto S3 " + motoVersion(), peer.endpoint());
-            new HttpPairsBenchmark(credentials).report(stdout, servers, warmUp, seconds, rounds);
+            new HttpPairsBenchmark(credentials).report(stdout, servers, warmUp, seconds, rounds,
+                    Path.of("target", "benchmark", quick ? "http-pairs-quick.json" : "http-pairs.json"));
         }
     }
 
-    private void report(PrintStream out, Map<String, URI> servers, double warmUp, double seconds, int rounds) throws Exception {
+    private void report(PrintStream out, Map<String, URI> servers, double warmUp, double seconds, int rounds, Path results)
+            throws Exception {
         out.printf("PUT+GET ?notification pairs per second, one keep-alive HTTP/1.1 connection, each request signed once and"
                 + " replayed; after %.0f s of warm-up per server, %d round(s) of %.1f s per server and size, alternating;"
                 + " median round.%n", warmUp, rounds, seconds);
@@ -150,7 +152,6 @@ public final class HttpPairsBenchmark {
             json.append('}');
         }
         json.append("},\"peer\":\"").append(peerName).append("\"}");
-        Path results = Path.of("target", "benchmark", "http-pairs.json");
         Files.createDirectories(results.getParent());
         Files.writeString(results, json);
         out.printf("%nours >= 5x moto at 100 configurations: see the ratio above (results: %s)%n", results);
