@@ -55,7 +55,7 @@ import org.crac.Resource;
  */
 final class SnapStartPriming implements Resource {
     private static final String BUCKET = "snapstart-priming";
-    /** Two adjacent dots make it an invalid name, so no bucket can have it and the HEAD only reads. */
+    /** Two adjacent dots make it an invalid name: no bucket can have it, so reads find nothing and writes are refused. */
     private static final String IMPOSSIBLE_BUCKET = "snapstart..priming";
     /** SNS topic names are letters, digits, hyphens and underscores (and a ".fifo" end): SNS refuses this one. */
     private static final String IMPOSSIBLE_TOPIC = "s3-notifications-priming.invalid";
