@@ -10,7 +10,18 @@ public final class JsonText {
     /** Appends {@code value} as a quoted JSON string, escaped as RFC 8259 requires. */
     public static StringBuilder appendString(StringBuilder out, String value) {
         out.append('"');
-        for (int i = 0; i < value.length(); i++) {
+        // Most values need no escaping: copy the plain beginning in one bulk append rather than one call per
+        // character, which the C1-only JIT that Lambda runs does not inline.
+        int plain = 0;
+        while (plain < value.length()) {
+            char c = value.charAt(plain);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                break;
+            }
+            plain++;
+        }
+        out.append(value, 0, plain);
+        for (int i = plain; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");

@@ -22,8 +22,11 @@ public final class BucketNotificationsCache {
     private final LongSupplier nanoClock;
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
 
-    /** @param value null when the bucket does not exist */
-    private record Entry(long expiresAt, BucketNotifications value) {
+    /**
+     * @param readAt when the store was read, on the nano clock
+     * @param value  null when the bucket does not exist
+     */
+    private record Entry(long readAt, BucketNotifications value) {
     }
 
     public BucketNotificationsCache(BucketStore store, Duration lifetime, LongSupplier nanoClock) {
@@ -40,7 +43,7 @@ public final class BucketNotificationsCache {
     public Optional<BucketNotifications> find(String bucketName) {
         long now = nanoClock.getAsLong();
         Entry cached = entries.get(bucketName);
-        if (cached != null && now - cached.expiresAt < 0) {
+        if (cached != null && isFresh(cached, now)) {
             return Optional.ofNullable(cached.value);
         }
         Optional<BucketState> state = store.find(bucketName);
@@ -49,11 +52,20 @@ public final class BucketNotificationsCache {
             BucketNotifications previous = cached == null ? null : cached.value;
             value = previous != null && previous.isBuiltFrom(state.get()) ? previous : BucketNotifications.of(state.get());
         }
-        entries.put(bucketName, new Entry(now + lifetimeNanos, value));
+        entries.put(bucketName, new Entry(now, value));
         if (entries.size() > SWEEP_ABOVE) {
-            entries.values().removeIf(entry -> now - entry.expiresAt >= 0);
+            entries.values().removeIf(entry -> !isFresh(entry, now));
         }
         return Optional.ofNullable(value);
+    }
+
+    /**
+     * Fresh means read less than a lifetime ago, and not "in the future": a clock that went backwards (a new
+     * process's nanoTime after a SnapStart restore) must not make an entry live longer.
+     */
+    private boolean isFresh(Entry entry, long now) {
+        long age = now - entry.readAt;
+        return age >= 0 && age < lifetimeNanos;
     }
 
     /** How many buckets are held, expired or not. */

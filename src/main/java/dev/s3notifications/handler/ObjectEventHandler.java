@@ -1,38 +1,52 @@
 package dev.s3notifications.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.s3notifications.event.ObjectEventFanOut;
 import dev.s3notifications.event.ObjectEventFanOut.QueuedMessage;
 import dev.s3notifications.wiring.Settings;
 import dev.s3notifications.wiring.Wiring;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
 
 /**
  * The fan-out function: a batch of the object-events queue in, S3 event messages out to SNS; the messages that
  * failed are reported as batch item failures, so the event source mapping
- * ({@code FunctionResponseTypes: [ReportBatchItemFailures]}) deletes only the others.
+ * ({@code FunctionResponseTypes: [ReportBatchItemFailures]}) deletes only the others. Lambda calls it as a stream
+ * handler ({@link LambdaEventJson}); tests call {@link #handleRequest(SQSEvent, Context)}.
  * <a href="https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html#services-sqs-batchfailurereporting">Batch item failures</a>
  */
-public final class ObjectEventHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class ObjectEventHandler implements RequestStreamHandler {
     private final ObjectEventFanOut fanOut;
 
+    /** Lambda's constructor: wires the function from its environment and primes it before the first batch. */
     public ObjectEventHandler() {
         this(Settings.fromEnvironment());
     }
 
+    /** Wires the function from {@code settings} and primes it unless told not to (the local stack runs it this way too). */
     public ObjectEventHandler(Settings settings) {
-        this(Wiring.fanOut(settings));
+        Wiring.FanOutFunction wired = Wiring.fanOutFunction(settings);
+        this.fanOut = wired.fanOut();
+        if (settings.primeAtInit()) {
+            new FanOutPriming(wired.store(), wired.publisher(), settings).primeAtInit();
+        }
     }
 
-    /** With its collaborators given: for tests, the benchmark and the local stack. */
+    /** With its collaborators given, unprimed: for tests, the benchmarks and the local stack. */
     public ObjectEventHandler(ObjectEventFanOut fanOut) {
         this.fanOut = fanOut;
     }
 
     @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        LambdaEventJson.writeSqsBatchResponse(handleRequest(LambdaEventJson.readSqsEvent(input), context), output);
+    }
+
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         List<QueuedMessage> messages = event.getRecords() == null ? List.of()
                 : event.getRecords().stream().map(m -> new QueuedMessage(m.getMessageId(), m.getBody())).toList();

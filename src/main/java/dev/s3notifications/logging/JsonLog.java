@@ -32,6 +32,20 @@ public final class JsonLog {
         out = stream;
     }
 
+    /**
+     * Runs {@code work} with log lines discarded: priming sends requests that are refused on purpose, and their
+     * warnings would only mislead whoever reads the function's logs. Only for single-threaded start-up work.
+     */
+    public static <T> T quietly(java.util.function.Supplier<T> work) {
+        PrintStream previous = out;
+        out = new PrintStream(java.io.OutputStream.nullOutputStream());
+        try {
+            return work.get();
+        } finally {
+            out = previous;
+        }
+    }
+
     private static void write(String level, String message, Throwable error, String... fields) {
         StringBuilder line = new StringBuilder(256).append("{\"time\":\"").append(Instant.now()).append("\",\"level\":\"")
                 .append(level).append("\",\"message\":");

@@ -26,11 +26,14 @@ import java.util.Map;
  * @param accessKeysTable           {@code ACCESS_KEYS_TABLE}: the DynamoDB table of access keys requests are signed with
  * @param accessKeyCacheTtl         {@code ACCESS_KEY_CACHE_TTL_SECONDS}: how long a warm container trusts a key it
  *                                  looked up (found or not) before reading it again; 0 reads every time
+ * @param primeAtInit               {@code PRIME_AT_INIT}: whether the functions run their sample requests during
+ *                                  init (default true), so the first request is as fast as the next; false leaves
+ *                                  that work to the first request, for a shorter init (docs/benchmarks.md measures both)
  */
 public record Settings(
         String region, String bucketsTable, String unsignedRequestsAccountId, List<String> virtualHostDomains,
         int maxConfigurations, int maxRequestBodyBytes, URI dynamoDbEndpoint, URI snsEndpoint,
-        Duration configurationCacheTtl, String accessKeysTable, Duration accessKeyCacheTtl) {
+        Duration configurationCacheTtl, String accessKeysTable, Duration accessKeyCacheTtl, boolean primeAtInit) {
 
     /** The account the local stack's first key pair acts for. */
     public static final String DEFAULT_ACCOUNT = "123456789012";
@@ -75,12 +78,13 @@ public record Settings(
                         Long.toString(DEFAULT_CONFIGURATION_CACHE_TTL.toSeconds())))),
                 env.getOrDefault("ACCESS_KEYS_TABLE", DEFAULT_ACCESS_KEYS_TABLE),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("ACCESS_KEY_CACHE_TTL_SECONDS",
-                        Long.toString(DEFAULT_ACCESS_KEY_CACHE_TTL.toSeconds())))));
+                        Long.toString(DEFAULT_ACCESS_KEY_CACHE_TTL.toSeconds())))),
+                !"false".equalsIgnoreCase(env.getOrDefault("PRIME_AT_INIT", "true").trim()));
     }
 
     public Settings withConfigurationCacheTtl(Duration ttl) {
         return new Settings(region, bucketsTable, unsignedRequestsAccountId, virtualHostDomains, maxConfigurations,
-                maxRequestBodyBytes, dynamoDbEndpoint, snsEndpoint, ttl, accessKeysTable, accessKeyCacheTtl);
+                maxRequestBodyBytes, dynamoDbEndpoint, snsEndpoint, ttl, accessKeysTable, accessKeyCacheTtl, primeAtInit);
     }
 
     private static URI endpoint(Map<String, String> env, String serviceVariable) {

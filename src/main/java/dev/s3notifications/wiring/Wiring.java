@@ -3,10 +3,13 @@ package dev.s3notifications.wiring;
 import dev.s3notifications.api.S3Api;
 import dev.s3notifications.authentication.CachedAccessKeyStore;
 import dev.s3notifications.authentication.S3RequestAuthenticator;
+import dev.s3notifications.domain.BucketStore;
+import dev.s3notifications.domain.DestinationVerifier;
 import dev.s3notifications.domain.NotificationConfigurationValidator;
 import dev.s3notifications.dynamodb.DynamoDbAccessKeyStore;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
 import dev.s3notifications.event.BucketNotificationsCache;
+import dev.s3notifications.event.NotificationPublisher;
 import dev.s3notifications.event.ObjectEventFanOut;
 import dev.s3notifications.json.ObjectEventJson;
 import dev.s3notifications.logging.JsonLog;
@@ -22,10 +25,29 @@ public final class Wiring {
     }
 
     public static S3Api api(Settings settings) {
+        return apiFunction(settings).api();
+    }
+
+    /** The API function's parts: the API, and the destination verifier and bucket store it uses (priming calls them). */
+    public record ApiFunction(S3Api api, DestinationVerifier destinationVerifier, BucketStore store) {
+    }
+
+    public static ApiFunction apiFunction(Settings settings) {
+        SnsDestinationVerifier verifier = new SnsDestinationVerifier(AwsClients.sns(settings));
+        DynamoDbClient dynamoDb = AwsClients.dynamoDb(settings);
+        BucketStore store = new DynamoDbBucketStore(dynamoDb, settings.bucketsTable());
+        return new ApiFunction(api(settings, dynamoDb, store, verifier), verifier, store);
+    }
+
+    /** The same, with the SDK clients given (the cold-start benchmark's baseline builds them out of the box). */
+    public static S3Api api(Settings settings, DynamoDbClient dynamoDb, SnsClient sns) {
+        return api(settings, dynamoDb, new DynamoDbBucketStore(dynamoDb, settings.bucketsTable()), new SnsDestinationVerifier(sns));
+    }
+
+    private static S3Api api(Settings settings, DynamoDbClient dynamoDb, BucketStore store, DestinationVerifier verifier) {
         var limits = new NotificationConfigurationValidator.Limits(settings.maxConfigurations(),
                 NotificationConfigurationValidator.Limits.S3.maxFilterValueLength(),
                 NotificationConfigurationValidator.Limits.S3.maxIdLength());
-        var dynamoDb = AwsClients.dynamoDb(settings);
         if (settings.unsignedRequestsAccountId() != null) {
             JsonLog.warn("unsigned requests are trusted", "accountId", settings.unsignedRequestsAccountId(),
                     "setting", "UNSIGNED_REQUESTS_ACCOUNT_ID");
@@ -34,22 +56,34 @@ public final class Wiring {
                 settings.accessKeyCacheTtl());
         return new S3Api(
                 new S3RequestAuthenticator(keys, settings.region(), Clock.systemUTC(), settings.unsignedRequestsAccountId()),
-                new DynamoDbBucketStore(dynamoDb, settings.bucketsTable()),
+                store,
                 new NotificationConfigurationValidator(limits, NotificationConfigurationValidator::generateId),
-                new SnsDestinationVerifier(AwsClients.sns(settings)),
+                verifier,
                 settings.region(), settings.maxRequestBodyBytes(), Clock.systemUTC());
     }
 
     /** The fan-out function's collaborators, built once per container so the configuration cache outlives invocations. */
     public static ObjectEventFanOut fanOut(Settings settings) {
-        return fanOut(settings, AwsClients.dynamoDb(settings), AwsClients.sns(settings));
+        return fanOutFunction(settings).fanOut();
+    }
+
+    /** The fan-out function's parts: the fan-out, and the store and publisher it uses (priming calls them too). */
+    public record FanOutFunction(ObjectEventFanOut fanOut, BucketStore store, NotificationPublisher publisher) {
+    }
+
+    public static FanOutFunction fanOutFunction(Settings settings) {
+        BucketStore store = new DynamoDbBucketStore(AwsClients.dynamoDb(settings), settings.bucketsTable());
+        NotificationPublisher publisher = new SnsNotificationPublisher(AwsClients.sns(settings));
+        return new FanOutFunction(fanOut(settings, store, publisher), store, publisher);
+    }
+
+    public static ObjectEventFanOut fanOut(Settings settings, BucketStore store, NotificationPublisher publisher) {
+        return new ObjectEventFanOut(new ObjectEventJson(),
+                new BucketNotificationsCache(store, settings.configurationCacheTtl(), System::nanoTime), publisher);
     }
 
     /** The same, with the SDK clients given (tests and the benchmark count their calls). */
     public static ObjectEventFanOut fanOut(Settings settings, DynamoDbClient dynamoDb, SnsClient sns) {
-        return new ObjectEventFanOut(new ObjectEventJson(),
-                new BucketNotificationsCache(new DynamoDbBucketStore(dynamoDb, settings.bucketsTable()),
-                        settings.configurationCacheTtl(), System::nanoTime),
-                new SnsNotificationPublisher(sns));
+        return fanOut(settings, new DynamoDbBucketStore(dynamoDb, settings.bucketsTable()), new SnsNotificationPublisher(sns));
     }
 }

@@ -45,6 +45,18 @@ class BucketNotificationsCacheTest {
         assertThat(store.finds()).isEqualTo(1);
     }
 
+    /** A SnapStart restore starts a new process whose nanoTime may be far behind the one the cache was filled in. */
+    @Test
+    void aClockThatWentBackwardsMakesEntriesStale() {
+        buckets.create(photos);
+        configure(photos, "first");
+        assertThat(matchingIds("photos", "images/a")).containsExactly("first");
+        configure(photos, "second");
+        now.addAndGet(-Duration.ofHours(1).toNanos());
+        assertThat(matchingIds("photos", "images/b")).containsExactly("second");
+        assertThat(store.finds()).isEqualTo(2);
+    }
+
     @Test
     void remembersThatABucketDoesNotExist() {
         assertThat(cache.find("missing")).isEmpty();

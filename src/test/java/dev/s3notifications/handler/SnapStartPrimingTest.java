@@ -28,6 +28,25 @@ class SnapStartPrimingTest {
     }
 
     @Test
+    void sendsTheTestMessageToATopicThatCannotExistAndTriesAWriteThatCannotSucceed() {
+        var withDestinations = new SnapStartPriming(EventsTest.api(store, keys, verifier, settings),
+                new ApiGatewayRequests(List.of()), settings, verifier, store);
+
+        assertThat(withDestinations.prime()).as("sandbox, signed; the real key store; the sandbox's real SNS; the real"
+                + " store's read and refused write").containsExactly(200, 200, 200, 403, 200, 200, 404, 404);
+
+        assertThat(store.listOwnedBy(Settings.DEFAULT_ACCOUNT)).isEmpty();
+        assertThat(store.find("snapstart..priming")).isEmpty();
+        assertThat(verifier.testMessagesSentTo)
+                .containsExactly("arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid");
+    }
+
+    @Test
+    void primingAtInitNeverFailsTheFunction() {
+        new SnapStartPriming(null, new ApiGatewayRequests(List.of()), settings).primeAtInit();
+    }
+
+    @Test
     void beforeCheckpointNeverFailsTheSnapshot() {
         var broken = new SnapStartPriming(null, new ApiGatewayRequests(List.of()), settings);
 

@@ -84,7 +84,7 @@ class AuthenticationClientsIT {
         settings.put("AWS_ENDPOINT_URL_DYNAMODB", value("dynamodb"));
         settings.put("AWS_ENDPOINT_URL_SNS", value("sns"));
         stageServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-        stageServer.createContext("/", new ApiGatewayProxy(new ApiHandler(Settings.from(settings)), "us-east-1", owner[2], "prod"));
+        stageServer.createContext("/", new ApiGatewayProxy(new ApiHandler(Settings.from(settings))::handleRequest, "us-east-1", owner[2], "prod"));
         stageServer.start();
         stageEndpoint = URI.create("http://127.0.0.1:" + stageServer.getAddress().getPort() + "/prod");
     }

@@ -179,7 +179,7 @@ public final class LocalStack implements AutoCloseable {
         var queues = ObjectEventQueuePoller.createQueues(sqsClient, OBJECT_EVENTS_QUEUE, 3, Duration.ofSeconds(5));
         announce(announce, "object-events", queues.url());
         announce(announce, "object-events-dlq", queues.deadLetterUrl());
-        var poller = new ObjectEventQueuePoller(sqsClient, queues, new ObjectEventHandler(handlerSettings), region,
+        var poller = new ObjectEventQueuePoller(sqsClient, queues, new ObjectEventHandler(handlerSettings)::handleRequest, region,
                 Duration.ofSeconds(2));
         track(poller);
         poller.start();
@@ -189,7 +189,7 @@ public final class LocalStack implements AutoCloseable {
         ExecutorService executor = Executors.newFixedThreadPool(4);
         track(executor::shutdownNow);
         server.setExecutor(executor);
-        server.createContext("/", new ApiGatewayProxy(handler, region, account));
+        server.createContext("/", new ApiGatewayProxy(handler::handleRequest, region, account));
         server.start();
         endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         awaitAnswers(endpoint, credentials.get(0), region);

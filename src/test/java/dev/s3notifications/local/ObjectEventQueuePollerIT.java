@@ -109,7 +109,7 @@ class ObjectEventQueuePollerIT {
         var queues = ObjectEventQueuePoller.createQueues(sqs, "object-events-" + UUID.randomUUID(), 2, Duration.ofSeconds(1));
         var handler = new ObjectEventHandler(Wiring.fanOut(
                 Settings.from(Map.of("BUCKETS_TABLE", table, "AWS_REGION", "us-east-1")), dynamoDb, sns));
-        poller = new ObjectEventQueuePoller(sqs, queues, handler, "us-east-1", Duration.ofSeconds(1));
+        poller = new ObjectEventQueuePoller(sqs, queues, handler::handleRequest, "us-east-1", Duration.ofSeconds(1));
         poller.start();
 
         send(queues.url(), put(bucket.name(), "one.jpg"), "{\"this is\": \"not an object event\"}", put(bucket.name(), "two.jpg"));

@@ -18,6 +18,14 @@ class SettingsTest {
     }
 
     @Test
+    void primesAtInitUnlessToldFalse() {
+        assertThat(Settings.from(Map.of()).primeAtInit()).isTrue();
+        assertThat(Settings.from(Map.of("PRIME_AT_INIT", "true")).primeAtInit()).isTrue();
+        assertThat(Settings.from(Map.of("PRIME_AT_INIT", "FALSE")).primeAtInit()).isFalse();
+        assertThat(Settings.from(Map.of("PRIME_AT_INIT", " false ")).primeAtInit()).isFalse();
+    }
+
+    @Test
     void rejectsANegativeCacheLifetime() {
         assertThatThrownBy(() -> Settings.from(Map.of("CONFIGURATION_CACHE_TTL_SECONDS", "-1")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CONFIGURATION_CACHE_TTL_SECONDS");
