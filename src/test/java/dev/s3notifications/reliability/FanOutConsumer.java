@@ -39,7 +39,7 @@ public final class FanOutConsumer {
         var queues = new ObjectEventQueuePoller.Queues(args[1], args[2], args[3], args[4]);
         var sqs = AwsTestClients.sqs(URI.create(args[0]));
         Settings settings = Settings.fromEnvironment();
-        var poller = new ObjectEventQueuePoller(sqs, queues, new ObjectEventHandler(settings), settings.region(),
+        var poller = new ObjectEventQueuePoller(sqs, queues, new ObjectEventHandler(settings)::handleRequest, settings.region(),
                 Duration.ofSeconds(1));
         poller.start();
         System.out.println("ready " + ProcessHandle.current().pid());
