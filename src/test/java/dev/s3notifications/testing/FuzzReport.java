@@ -61,8 +61,14 @@ public final class FuzzReport {
         return text.toString();
     }
 
-    /** Prints the summary and writes it to target/reliability/fuzz-{target}.txt. */
+    /**
+     * Prints the summary and writes it to target/reliability/fuzz-{target}.txt; a target that saw no input (another
+     * target of its class ran alone, as Jazzer's fuzzing mode runs them) leaves the file of its last run alone.
+     */
     public void publish() {
+        if (inputs.get() == 0) {
+            return;
+        }
         String summary = summary();
         System.out.print(summary);
         try {
