@@ -14,12 +14,11 @@ import dev.s3notifications.event.ObjectEventFanOut;
 import dev.s3notifications.json.ObjectEventJson;
 import dev.s3notifications.logging.JsonLog;
 import dev.s3notifications.testing.Destinations;
+import dev.s3notifications.testing.ErrorLogLines;
 import dev.s3notifications.testing.FuzzReport;
 import dev.s3notifications.testing.InMemoryBucketStore;
 import dev.s3notifications.testing.RecordingNotificationPublisher;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,7 +62,7 @@ public final class ObjectEventFuzzing {
             .failing("arn:aws:sns:us-east-1:123456789012:refusing");
     private final ObjectEventHandler handler;
     private final List<String> controlNotifications;
-    private final ErrorLines errorLines = new ErrorLines();
+    private final ErrorLogLines errorLines = new ErrorLogLines();
     final FuzzReport report;
 
     public ObjectEventFuzzing(String target) {
@@ -84,7 +83,7 @@ public final class ObjectEventFuzzing {
         }
         handler = new ObjectEventHandler(new ObjectEventFanOut(new ObjectEventJson(),
                 new BucketNotificationsCache(store, Duration.ofSeconds(5), System::nanoTime), publisher));
-        JsonLog.redirect(errorLines.stream); // until close(): the function's log lines are counted, not printed
+        JsonLog.redirect(errorLines.stream()); // until close(): the function's log lines are counted, not printed
         SQSBatchResponse alone = handler.handleRequest(event(List.of(CONTROL)), null);
         if (!alone.getBatchItemFailures().isEmpty() || publisher.published.size() != 1) {
             throw new IllegalStateException("the control message is not delivered on its own");
@@ -106,7 +105,7 @@ public final class ObjectEventFuzzing {
         SQSEvent event = event(all);
         String controlId = "m" + (all.size() - 1);
         publisher.published.clear();
-        long errorsBefore = errorLines.count;
+        long errorsBefore = errorLines.count();
         SQSBatchResponse response;
         try {
             response = handler.handleRequest(event, null);
@@ -114,8 +113,8 @@ public final class ObjectEventFuzzing {
             fail(UNCAUGHT, bodies, e.toString());
             return;
         }
-        if (errorLines.count > errorsBefore) {
-            fail(ERROR_LOGGED, bodies, errorLines.last);
+        if (errorLines.count() > errorsBefore) {
+            fail(ERROR_LOGGED, bodies, errorLines.last());
         }
         Set<String> failed = new HashSet<>();
         for (SQSBatchResponse.BatchItemFailure failure : response.getBatchItemFailures()) {
@@ -182,22 +181,4 @@ public final class ObjectEventFuzzing {
         throw new AssertionError(invariant + shown + "\n  detail: " + (detail == null ? "" : detail.substring(0, Math.min(detail.length(), 2000))));
     }
 
-    /** Counts the JSON log lines at ERROR the function writes, remembering the last. */
-    private static final class ErrorLines {
-        long count;
-        String last;
-        final PrintStream stream = new PrintStream(new ByteArrayOutputStream() {
-            @Override
-            public synchronized void flush() {
-                String text = toString(StandardCharsets.UTF_8);
-                reset();
-                for (String line : text.split("\n")) {
-                    if (line.contains("\"level\":\"ERROR\"")) {
-                        count++;
-                        last = line;
-                    }
-                }
-            }
-        }, true, StandardCharsets.UTF_8);
-    }
 }

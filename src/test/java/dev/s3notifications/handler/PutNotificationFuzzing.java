@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.s3notifications.domain.Bucket;
 import dev.s3notifications.domain.BucketState;
 import dev.s3notifications.logging.JsonLog;
+import dev.s3notifications.testing.FixedContext;
+import dev.s3notifications.testing.ErrorLogLines;
 import dev.s3notifications.testing.FuzzReport;
 import dev.s3notifications.testing.InMemoryAccessKeyStore;
 import dev.s3notifications.testing.InMemoryBucketStore;
@@ -13,8 +15,6 @@ import dev.s3notifications.testing.RecordingDestinationVerifier;
 import dev.s3notifications.testing.SigV4Signing;
 import dev.s3notifications.xml.S3Xml;
 import dev.s3notifications.wiring.Settings;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -75,7 +75,7 @@ public final class PutNotificationFuzzing {
     private final SigV4Signing signing;
     private final APIGatewayProxyRequestEvent template;
     private final Bucket bucket = new Bucket(BUCKET, ACCOUNT, "us-east-1", Instant.parse("2026-11-01T00:00:00Z"));
-    private final ErrorLineCounter errorLines = new ErrorLineCounter();
+    private final ErrorLogLines errorLines = new ErrorLogLines();
     final FuzzReport report;
 
     public PutNotificationFuzzing(String target) {
@@ -94,7 +94,7 @@ public final class PutNotificationFuzzing {
                 "us-east-1", Clock.systemUTC());
         template = EventLoader.loadApiGatewayRestEvent("events/api/put-notification.json");
         store.create(bucket);
-        JsonLog.redirect(errorLines.stream); // until close(): the function's log lines are counted, not printed
+        JsonLog.redirect(errorLines.stream()); // until close(): the function's log lines are counted, not printed
         restoreBaseline();
     }
 
@@ -142,16 +142,16 @@ public final class PutNotificationFuzzing {
     }
 
     private APIGatewayProxyResponseEvent invoke(APIGatewayProxyRequestEvent event) {
-        long errorsBefore = errorLines.count;
+        long errorsBefore = errorLines.count();
         try {
-            return handler.handleRequest(event, new FuzzContext());
+            return handler.handleRequest(event, new FixedContext(java.util.UUID.randomUUID().toString(), "fuzz"));
         } catch (RuntimeException | Error e) {
             report.violation(UNCAUGHT);
             throw new AssertionError(UNCAUGHT + ": " + e, e);
         } finally {
-            if (errorLines.count > errorsBefore) {
+            if (errorLines.count() > errorsBefore) {
                 report.violation(ERROR_LOGGED);
-                throw new AssertionError(ERROR_LOGGED + ": " + errorLines.last);
+                throw new AssertionError(ERROR_LOGGED + ": " + errorLines.last());
             }
         }
     }
@@ -244,39 +244,4 @@ public final class PutNotificationFuzzing {
         }
     }
 
-    /** An invocation's context: only the request id is read. */
-    static final class FuzzContext implements com.amazonaws.services.lambda.runtime.Context {
-        private final String requestId = java.util.UUID.randomUUID().toString();
-
-        @Override public String getAwsRequestId() { return requestId; }
-        @Override public String getLogGroupName() { return "/aws/lambda/fuzz"; }
-        @Override public String getLogStreamName() { return "fuzz"; }
-        @Override public String getFunctionName() { return "fuzz"; }
-        @Override public String getFunctionVersion() { return "$LATEST"; }
-        @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:123456789012:function:fuzz"; }
-        @Override public com.amazonaws.services.lambda.runtime.CognitoIdentity getIdentity() { return null; }
-        @Override public com.amazonaws.services.lambda.runtime.ClientContext getClientContext() { return null; }
-        @Override public int getRemainingTimeInMillis() { return 29_000; }
-        @Override public int getMemoryLimitInMB() { return 2048; }
-        @Override public com.amazonaws.services.lambda.runtime.LambdaLogger getLogger() { return null; }
-    }
-
-    /** Counts the JSON log lines at ERROR the function writes, remembering the last. */
-    private static final class ErrorLineCounter {
-        long count;
-        String last;
-        final PrintStream stream = new PrintStream(new ByteArrayOutputStream() {
-            @Override
-            public synchronized void flush() {
-                String text = toString(StandardCharsets.UTF_8);
-                reset();
-                for (String line : text.split("\n")) {
-                    if (line.contains("\"level\":\"ERROR\"")) {
-                        count++;
-                        last = line;
-                    }
-                }
-            }
-        }, true, StandardCharsets.UTF_8);
-    }
 }
