@@ -1,6 +1,5 @@
 package dev.s3notifications.wiring;
 
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -16,8 +15,7 @@ public final class AwsClients {
     }
 
     public static DynamoDbClient dynamoDb(Settings settings) {
-        var builder = DynamoDbClient.builder().region(Region.of(settings.region()))
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
+        var builder = DynamoDbClient.builder().region(Region.of(settings.region())).httpClientBuilder(new RetryableIoHttpClient.Builder());
         if (settings.dynamoDbEndpoint() != null) {
             builder.endpointOverride(settings.dynamoDbEndpoint());
         }
@@ -25,8 +23,7 @@ public final class AwsClients {
     }
 
     public static SnsClient sns(Settings settings) {
-        var builder = SnsClient.builder().region(Region.of(settings.region()))
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
+        var builder = SnsClient.builder().region(Region.of(settings.region())).httpClientBuilder(new RetryableIoHttpClient.Builder());
         if (settings.snsEndpoint() != null) {
             builder.endpointOverride(settings.snsEndpoint());
         }

@@ -2,10 +2,6 @@ package dev.s3notifications.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -23,6 +19,7 @@ import dev.s3notifications.domain.NotificationConfigurationValidator;
 import dev.s3notifications.event.BucketNotificationsCache;
 import dev.s3notifications.event.ObjectEventFanOut;
 import dev.s3notifications.json.ObjectEventJson;
+import dev.s3notifications.testing.FixedContext;
 import dev.s3notifications.testing.InMemoryAccessKeyStore;
 import dev.s3notifications.testing.InMemoryBucketStore;
 import dev.s3notifications.testing.RecordingDestinationVerifier;
@@ -184,14 +181,14 @@ class EventsTest {
         SQSBatchResponse fanOut(SQSEvent event) {
             var fanOut = new ObjectEventFanOut(new ObjectEventJson(),
                     new BucketNotificationsCache(store, Duration.ofSeconds(5), System::nanoTime), published);
-            return new ObjectEventHandler(fanOut).handleRequest(event, new TestContext());
+            return new ObjectEventHandler(fanOut).handleRequest(event, new FixedContext(UUID.randomUUID().toString(), "ObjectEventFunction"));
         }
 
         APIGatewayProxyResponseEvent invoke(String name) {
             APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent("events/" + name);
             SigV4Signing signing = new SigV4Signing(EVENTS_KEY.accessKeyId(), EVENTS_KEY.secretAccessKey(), "us-east-1",
                     Clock.systemUTC());
-            return handler.handleRequest(signing.sign(event), new TestContext());
+            return handler.handleRequest(signing.sign(event), new FixedContext(UUID.randomUUID().toString(), "ApiFunction"));
         }
     }
 
@@ -201,21 +198,5 @@ class EventsTest {
         }
         var matcher = Pattern.compile("<Error>\\s*<Code>([^<]*)</Code>").matcher(body);
         return matcher.find() ? matcher.group(1) : null;
-    }
-
-    private static final class TestContext implements Context {
-        private final String requestId = UUID.randomUUID().toString();
-
-        @Override public String getAwsRequestId() { return requestId; }
-        @Override public String getLogGroupName() { return "/aws/lambda/ApiFunction"; }
-        @Override public String getLogStreamName() { return "local"; }
-        @Override public String getFunctionName() { return "ApiFunction"; }
-        @Override public String getFunctionVersion() { return "$LATEST"; }
-        @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:123456789012:function:ApiFunction"; }
-        @Override public CognitoIdentity getIdentity() { return null; }
-        @Override public ClientContext getClientContext() { return null; }
-        @Override public int getRemainingTimeInMillis() { return 29_000; }
-        @Override public int getMemoryLimitInMB() { return 2048; }
-        @Override public LambdaLogger getLogger() { return null; }
     }
 }

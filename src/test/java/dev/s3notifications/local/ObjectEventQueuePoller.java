@@ -1,15 +1,11 @@
 package dev.s3notifications.local;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.s3notifications.logging.JsonLog;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,6 +45,10 @@ public final class ObjectEventQueuePoller implements AutoCloseable {
     private final SqsClient sqs;
     private final Queues queues;
     private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
+    /** The fan-out function as the local stack names it, in the account the local stack stands for. */
+    static final String FUNCTION_NAME = "object-event-fan-out";
+    static final String ACCOUNT_ID = "123456789012";
+
     private final String region;
     private final Duration receiveWait;
     private final AtomicLong batches = new AtomicLong();
@@ -184,7 +184,8 @@ public final class ObjectEventQueuePoller implements AutoCloseable {
         }
         SQSBatchResponse response;
         try {
-            response = handler.handleRequest(event(messages), new PollerContext());
+            response = handler.handleRequest(event(messages), new LocalLambdaContext(UUID.randomUUID().toString(),
+                    FUNCTION_NAME, region, ACCOUNT_ID, Instant.now().plus(LocalLambdaContext.TIMEOUT)));
         } catch (RuntimeException e) {
             JsonLog.error("the fan-out function failed; the whole batch will be retried", e);
             return all;
@@ -237,76 +238,5 @@ public final class ObjectEventQueuePoller implements AutoCloseable {
             attribute.setBinaryValue(value.binaryValue().asByteBuffer());
         }
         return attribute;
-    }
-
-    /** The invocation context the handler gets: a fresh request id, and a log that writes to standard output. */
-    private static final class PollerContext implements Context {
-        private final String requestId = UUID.randomUUID().toString();
-        private final long deadline = System.currentTimeMillis() + 60_000;
-
-        @Override
-        public String getAwsRequestId() {
-            return requestId;
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "/aws/lambda/object-event-fan-out";
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "local";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return "object-event-fan-out";
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "$LATEST";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:us-east-1:123456789012:function:object-event-fan-out";
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return (int) Math.max(0, deadline - System.currentTimeMillis());
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 1024;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override
-                public void log(String message) {
-                    System.out.println(message);
-                }
-
-                @Override
-                public void log(byte[] message) {
-                    System.out.println(new String(message, StandardCharsets.UTF_8));
-                }
-            };
-        }
     }
 }

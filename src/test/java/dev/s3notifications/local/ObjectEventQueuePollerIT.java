@@ -8,6 +8,7 @@ import dev.s3notifications.domain.Bucket;
 import dev.s3notifications.domain.NotificationConfiguration;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
 import dev.s3notifications.handler.ObjectEventHandler;
+import dev.s3notifications.testing.Await;
 import dev.s3notifications.testing.AwsTestClients;
 import dev.s3notifications.testing.DynamoDbLocal;
 import dev.s3notifications.testing.MotoServer;
@@ -21,14 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 class ObjectEventQueuePollerIT {
@@ -66,29 +65,6 @@ class ObjectEventQueuePollerIT {
                  "requestId":"REQ","hostId":"HOST"}""".formatted(bucket, key);
     }
 
-    private static int approximateMessages(String queueUrl) {
-        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                .attributes();
-        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within " + WAIT + ": " + what);
-            }
-            try {
-                Thread.sleep(100); // the interval between two looks at the condition
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting until " + what, e);
-            }
-        }
-    }
-
     private static void send(String queueUrl, String... bodies) {
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
         for (int i = 0; i < bodies.length; i++) {
@@ -117,8 +93,8 @@ class ObjectEventQueuePollerIT {
         assertThat(subscriptions.receive(delivered, 2, WAIT)).anySatisfy(b -> assertThat(b).contains("\"key\":\"one.jpg\""))
                 .anySatisfy(b -> assertThat(b).contains("\"key\":\"two.jpg\""));
         assertThat(subscriptions.receive(queues.deadLetterUrl(), 1, WAIT)).containsExactly("{\"this is\": \"not an object event\"}");
-        await("the object-events queue is empty", () -> approximateMessages(queues.url()) == 0);
-        assertThat(approximateMessages(delivered)).isZero(); // the good messages were not delivered again
+        Await.until("the object-events queue is empty", WAIT, () -> AwsTestClients.messagesIn(sqs, queues.url()) == 0);
+        assertThat(AwsTestClients.messagesIn(sqs, delivered)).isZero(); // the good messages were not delivered again
         assertThat(poller.stats().failed()).isEqualTo(2);    // the poisoned message, on each of its 2 receives
         assertThat(poller.stats().deleted()).isEqualTo(2);
     }
@@ -137,11 +113,11 @@ class ObjectEventQueuePollerIT {
 
         send(queues.url(), "first", "second");
 
-        await("both messages are deleted after a retry", () -> poller.stats().deleted() == 2);
+        Await.until("both messages are deleted after a retry", WAIT, () -> poller.stats().deleted() == 2);
         assertThat(invocations.get()).isGreaterThanOrEqualTo(2);
         assertThat(poller.stats().failed()).isGreaterThanOrEqualTo(1);
-        await("the queue is empty", () -> approximateMessages(queues.url()) == 0);
-        assertThat(approximateMessages(queues.deadLetterUrl())).isZero();
+        Await.until("the queue is empty", WAIT, () -> AwsTestClients.messagesIn(sqs, queues.url()) == 0);
+        assertThat(AwsTestClients.messagesIn(sqs, queues.deadLetterUrl())).isZero();
     }
 
     @Test

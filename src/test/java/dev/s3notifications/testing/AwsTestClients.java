@@ -75,4 +75,13 @@ public final class AwsTestClients {
     public static List<Message> drain(SqsClient sqs, String queueUrl, Duration quiet) {
         return receive(sqs, queueUrl, Integer.MAX_VALUE, quiet);
     }
+
+    /** Messages in a queue, visible or in flight (SQS's approximate counts, exact on the emulator). */
+    public static int messagesIn(SqsClient sqs, String queueUrl) {
+        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
 }
