@@ -15,6 +15,7 @@ import dev.s3notifications.testing.FixedContext;
 import dev.s3notifications.testing.InMemoryAccessKeyStore;
 import dev.s3notifications.testing.SigV4Signing;
 import dev.s3notifications.wiring.Settings;
+import dev.s3notifications.xml.NotificationConfigurationXml;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,6 +40,11 @@ import org.openjdk.jmh.annotations.State;
  * signed once at set-up, routing, authorization, XML parsing, validation, normalisation, the DynamoDB item the store
  * would write), and the response JSON out. Storage and access keys are in memory (the store still builds the
  * DynamoDB item); destinations are accepted without a network call.
+ *
+ * <p>Beside it, what the request costs without parts of that path, to show where the time goes: {@code putUnsigned}
+ * is the same PUT unsigned (the local tooling's {@code UNSIGNED_REQUESTS_ACCOUNT_ID} path: no SigV4 verification, so
+ * no SHA-256 of the body and no HMAC chain), and {@code putDocument} is the document's own work alone, the four
+ * steps the issue names: parse the XML, validate, normalise, serialise (the XML a GET answers).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,7 +57,11 @@ public class PutNotificationBenchmark {
     public int configurations;
 
     private ApiHandler handler;
+    private ApiHandler unsignedHandler;
     private byte[] putEvent;
+    private byte[] unsignedPutEvent;
+    private byte[] document;
+    private final NotificationConfigurationValidator validator = new NotificationConfigurationValidator();
     private byte[] getEvent;
     private final Context context = new FixedContext("1b2c3d4e-benchmark-invocation", "ApiFunction");
 
@@ -65,7 +75,16 @@ public class PutNotificationBenchmark {
         handler = new ApiHandler(new S3Api(new S3RequestAuthenticator(keys, "us-east-1", Clock.systemUTC(), null), store,
                 new NotificationConfigurationValidator(), accepting, "us-east-1", Settings.DEFAULT_MAX_REQUEST_BODY_BYTES,
                 Clock.systemUTC()), settings);
+        unsignedHandler = new ApiHandler(new S3Api(new S3RequestAuthenticator(keys, "us-east-1", Clock.systemUTC(),
+                Settings.DEFAULT_ACCOUNT), store, new NotificationConfigurationValidator(), accepting, "us-east-1",
+                Settings.DEFAULT_MAX_REQUEST_BODY_BYTES, Clock.systemUTC()), settings);
+        document = configuration(configurations).getBytes(StandardCharsets.UTF_8);
         putEvent = event("PUT", configuration(configurations));
+        unsignedPutEvent = event("PUT", configuration(configurations), false);
+        String unsigned = new String(call(unsignedHandler, unsignedPutEvent), StandardCharsets.UTF_8);
+        if (!unsigned.contains("\"statusCode\":200") || putDocument().isEmpty()) {
+            throw new IllegalStateException("the unsigned sample request fails: " + unsigned);
+        }
         getEvent = event("GET", null);
         String put = new String(call(putEvent), StandardCharsets.UTF_8);
         String get = new String(call(getEvent), StandardCharsets.UTF_8);
@@ -84,9 +103,23 @@ public class PutNotificationBenchmark {
         return call(getEvent);
     }
 
+    @Benchmark
+    public byte[] putUnsigned() throws IOException {
+        return call(unsignedHandler, unsignedPutEvent);
+    }
+
+    @Benchmark
+    public String putDocument() {
+        return NotificationConfigurationXml.write(validator.validate(NotificationConfigurationXml.read(document), "us-east-1"));
+    }
+
     private byte[] call(byte[] event) throws IOException {
+        return call(handler, event);
+    }
+
+    private byte[] call(ApiHandler target, byte[] event) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-        handler.handleRequest(new ByteArrayInputStream(event), out, context);
+        target.handleRequest(new ByteArrayInputStream(event), out, context);
         return out.toByteArray();
     }
 
@@ -108,6 +141,10 @@ public class PutNotificationBenchmark {
      * receives it: JSON written by the Lambda runtime's own serializer.
      */
     static byte[] event(String method, String body) {
+        return event(method, body, true);
+    }
+
+    static byte[] event(String method, String body, boolean signed) {
         Map<String, String> headers = Map.of("Host", "api.example.com", "Content-Type", "application/xml");
         APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent().withResource("/{bucket}")
                 .withPath("/benchmark-bucket").withHttpMethod(method).withHeaders(headers)
@@ -119,7 +156,9 @@ public class PutNotificationBenchmark {
                         .withHttpMethod(method).withPath("/benchmark-bucket").withDomainName("api.example.com")
                         .withIdentity(new APIGatewayProxyRequestEvent.RequestIdentity().withSourceIp("203.0.113.7")))
                 .withBody(body).withIsBase64Encoded(false);
-        new SigV4Signing(KEY.accessKeyId(), KEY.secretAccessKey(), "us-east-1", Clock.systemUTC()).sign(event);
+        if (signed) {
+            new SigV4Signing(KEY.accessKeyId(), KEY.secretAccessKey(), "us-east-1", Clock.systemUTC()).sign(event);
+        }
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         LambdaEventSerializers.serializerFor(APIGatewayProxyRequestEvent.class, PutNotificationBenchmark.class.getClassLoader())
                 .toJson(event, json);
