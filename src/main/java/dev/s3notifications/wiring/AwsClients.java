@@ -1,5 +1,6 @@
 package dev.s3notifications.wiring;
 
+import java.time.Duration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -11,11 +12,27 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * <a href="https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/lambda-optimize-starttime.html">SDK start-up time in Lambda</a>
  */
 public final class AwsClients {
+    /**
+     * How long an attempt may wait for the next bytes of an answer. DynamoDB and SNS answer in milliseconds; a
+     * connection silent this long is stalled, and the SDK's retries do better on a fresh one. Without it the
+     * URLConnection client waits 30 s, longer than the API function's 29 s: a stalled call would end the
+     * invocation and the caller would get API Gateway's own error instead of S3's 503.
+     */
+    static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * A call with all its retries (up to 9 attempts for DynamoDB) ends within this, so that a PUT, a few calls in a
+     * row, still answers an S3 error well before API Gateway's 29 s integration limit.
+     * <a href="https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/timeouts.html">SDK timeouts</a>
+     */
+    static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(8);
+
     private AwsClients() {
     }
 
     public static DynamoDbClient dynamoDb(Settings settings) {
-        var builder = DynamoDbClient.builder().region(Region.of(settings.region())).httpClientBuilder(new RetryableIoHttpClient.Builder());
+        var builder = DynamoDbClient.builder().region(Region.of(settings.region()))
+                .httpClientBuilder(new RetryableIoHttpClient.Builder(SOCKET_TIMEOUT))
+                .overrideConfiguration(c -> c.apiCallTimeout(API_CALL_TIMEOUT));
         if (settings.dynamoDbEndpoint() != null) {
             builder.endpointOverride(settings.dynamoDbEndpoint());
         }
@@ -23,7 +40,9 @@ public final class AwsClients {
     }
 
     public static SnsClient sns(Settings settings) {
-        var builder = SnsClient.builder().region(Region.of(settings.region())).httpClientBuilder(new RetryableIoHttpClient.Builder());
+        var builder = SnsClient.builder().region(Region.of(settings.region()))
+                .httpClientBuilder(new RetryableIoHttpClient.Builder(SOCKET_TIMEOUT))
+                .overrideConfiguration(c -> c.apiCallTimeout(API_CALL_TIMEOUT));
         if (settings.snsEndpoint() != null) {
             builder.endpointOverride(settings.snsEndpoint());
         }

@@ -2,6 +2,7 @@ package dev.s3notifications.wiring;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
@@ -23,11 +24,21 @@ final class RetryableIoHttpClient implements SdkHttpClient {
         this.delegate = delegate;
     }
 
-    /** Builds it over a URLConnection client with the service's defaults; the SDK closes what it builds. */
+    /**
+     * Builds it over a URLConnection client with the service's defaults and the given socket (read) timeout; the SDK
+     * closes what it builds.
+     */
     static final class Builder implements SdkHttpClient.Builder<Builder> {
+        private final Duration socketTimeout;
+
+        Builder(Duration socketTimeout) {
+            this.socketTimeout = socketTimeout;
+        }
+
         @Override
         public SdkHttpClient buildWithDefaults(AttributeMap serviceDefaults) {
-            return new RetryableIoHttpClient(UrlConnectionHttpClient.builder().buildWithDefaults(serviceDefaults));
+            return new RetryableIoHttpClient(UrlConnectionHttpClient.builder().socketTimeout(socketTimeout)
+                    .buildWithDefaults(serviceDefaults));
         }
     }
 

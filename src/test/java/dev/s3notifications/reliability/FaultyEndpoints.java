@@ -55,8 +55,8 @@ final class FaultyEndpoints implements AutoCloseable {
     /**
      * The same fault rate on both ways. With {@link Kinds#ALL}, six in ten faults are HTTP answers (throttling, 500,
      * 503, a dropped connection, and the two that strike after the service did the work) and four in ten are TCP
-     * faults from Toxiproxy (a reset as the request is sent, a reset a moment later, a stalled answer closed after a
-     * second, an answer cut off after 64 bytes).
+     * faults from Toxiproxy (a reset as the request is sent, a reset a moment later, an answer that never comes,
+     * which only the client's socket timeout ends, an answer cut off after 64 bytes).
      */
     void inject(double rate, Kinds kinds) {
         heal();
@@ -80,7 +80,7 @@ final class FaultyEndpoints implements AutoCloseable {
         for (String proxy : List.of("dynamodb", "sns")) {
             toxiproxy.addToxic(proxy, "reset", "reset_peer", "upstream", rate * 0.15, Map.of("timeout", 0));
             toxiproxy.addToxic(proxy, "reset-late", "reset_peer", "downstream", rate * 0.1, Map.of("timeout", 30));
-            toxiproxy.addToxic(proxy, "stall", "timeout", "downstream", rate * 0.1, Map.of("timeout", 1000));
+            toxiproxy.addToxic(proxy, "stall", "timeout", "downstream", rate * 0.1, Map.of("timeout", 0));
             toxiproxy.addToxic(proxy, "cut", "limit_data", "downstream", rate * 0.05, Map.of("bytes", 64));
         }
     }

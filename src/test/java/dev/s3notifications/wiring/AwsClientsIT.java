@@ -3,6 +3,7 @@ package dev.s3notifications.wiring;
 import static dev.s3notifications.testing.Destinations.topic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -20,6 +21,8 @@ import dev.s3notifications.testing.MotoServer;
 import dev.s3notifications.testing.ResettingProxy;
 import dev.s3notifications.testing.S3ErrorDocument;
 import dev.s3notifications.testing.S3Requests;
+import dev.s3notifications.testing.SilentEndpoint;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -188,6 +191,27 @@ class AwsClientsIT {
             SQSBatchResponse response = handler.handleRequest(event, null);
             assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                     .containsExactly("m1");
+        }
+    }
+
+    /**
+     * A DynamoDB that accepts connections and never answers: without a socket timeout each attempt would wait 30 s
+     * (9 attempts), far past the API function's 29 s, and the caller would get API Gateway's error instead of S3's.
+     * With the clients' timeouts the API answers 503 ServiceUnavailable after several attempts; the bound checked
+     * is API Gateway's limit, not a performance target.
+     */
+    @Test
+    void whenDynamoDbNeverAnswersTheApiAnswersServiceUnavailableBeforeApiGatewayGivesUp() throws Exception {
+        Bucket bucket = bucket();
+        try (SilentEndpoint silent = SilentEndpoint.start()) {
+            var api = Wiring.api(settings(silent.endpoint().toString(), "http://127.0.0.1:1"));
+
+            S3Response response = assertTimeoutPreemptively(Duration.ofSeconds(29),
+                    () -> api.handle(S3Requests.getNotification(bucket.name()).build()));
+
+            assertThat(response.status()).isEqualTo(503);
+            assertThat(S3ErrorDocument.of(response).code()).isEqualTo("ServiceUnavailable");
+            assertThat(silent.accepted()).as("attempts, each ended by the socket timeout and retried").isGreaterThan(1);
         }
     }
 }
