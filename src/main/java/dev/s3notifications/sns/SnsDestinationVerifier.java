@@ -66,8 +66,10 @@ public final class SnsDestinationVerifier implements DestinationVerifier {
                 failures.add(new Argument(topic, NOT_PERMITTED));
             } catch (SnsException e) {
                 // SNS throttles with HTTP 400 and the code "Throttled", which isThrottlingException() does not know.
+                // An error without a code is an answer we could not read (cut off on its way): SNS always names its
+                // errors, so it says nothing about the topic.
                 if (e.statusCode() >= 500 || e.isThrottlingException() || e instanceof ThrottledException
-                        || e instanceof KmsThrottlingException) {
+                        || e instanceof KmsThrottlingException || SnsNotificationPublisher.isUnreadable(e)) {
                     throw new DependencyUnavailableException("SNS: " + e.getMessage(), e);
                 }
                 failures.add(new Argument(topic, "The destination topic refused the test message: "

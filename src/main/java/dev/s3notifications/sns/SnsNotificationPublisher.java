@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.sns.model.KmsThrottlingException;
 import software.amazon.awssdk.services.sns.model.PublishBatchRequestEntry;
 import software.amazon.awssdk.services.sns.model.PublishBatchResponse;
 import software.amazon.awssdk.services.sns.model.PublishBatchResultEntry;
+import software.amazon.awssdk.services.sns.model.SnsException;
 import software.amazon.awssdk.services.sns.model.ThrottledException;
 
 /**
@@ -201,9 +202,20 @@ public final class SnsNotificationPublisher implements NotificationPublisher {
             return true;
         }
         if (e instanceof AwsServiceException service) {
-            return service.isThrottlingException() || service.statusCode() >= 500;
+            return service.isThrottlingException() || service.statusCode() >= 500 || isUnreadable(service);
         }
         return true; // the SDK's own failures: I/O, timeouts
+    }
+
+    /**
+     * An error answer without an error code: SNS always names its errors, so this is an answer that did not arrive
+     * whole (a connection cut in the middle of it), which says nothing about the topic or the message: retry it.
+     * A modelled exception (NotFoundException, ...) means the SDK read a code, so only the generic classes count.
+     */
+    static boolean isUnreadable(AwsServiceException e) {
+        boolean generic = e.getClass() == SnsException.class || e.getClass() == AwsServiceException.class;
+        return generic && (e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null
+                || e.awsErrorDetails().errorCode().isEmpty());
     }
 
     private static boolean isThrottling(String code) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.sns.model.KmsThrottlingException;
 import software.amazon.awssdk.services.sns.model.NotFoundException;
+import software.amazon.awssdk.services.sns.model.SnsException;
 import software.amazon.awssdk.services.sns.model.ThrottledException;
 
 class SnsDestinationVerifierTest {
@@ -45,5 +46,14 @@ class SnsDestinationVerifierTest {
         var sns = new ScriptedSnsClient().thenThrow(NotFoundException.builder().statusCode(404).message("no").build());
         assertThat(new SnsDestinationVerifier(sns).verify(BUCKET, DESTINATIONS, TEST_EVENT).failures())
                 .singleElement().satisfies(a -> assertThat(a.value()).isEqualTo(SnsDestinationVerifier.TOPIC_MISSING));
+    }
+
+    @Test
+    void anErrorAnswerWithoutACodeIsADependencyFailureNotARefusal() {
+        // What the SDK makes of an error answer cut off on its way: a status, and no code or message to read.
+        var sns = new ScriptedSnsClient().thenThrow(SnsException.builder().statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().build()).build());
+        assertThatThrownBy(() -> new SnsDestinationVerifier(sns).verify(BUCKET, DESTINATIONS, TEST_EVENT))
+                .isInstanceOf(DependencyUnavailableException.class);
     }
 }

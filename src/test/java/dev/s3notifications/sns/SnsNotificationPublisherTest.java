@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.sns.model.AuthorizationErrorException;
 import software.amazon.awssdk.services.sns.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sns.model.InternalErrorException;
 import software.amazon.awssdk.services.sns.model.NotFoundException;
+import software.amazon.awssdk.services.sns.model.SnsException;
 import software.amazon.awssdk.services.sns.model.PublishBatchRequest;
 import software.amazon.awssdk.services.sns.model.PublishBatchRequestEntry;
 import software.amazon.awssdk.services.sns.model.PublishBatchResponse;
@@ -120,6 +121,14 @@ class SnsNotificationPublisherTest {
                 .thenThrow(SdkClientException.create("Connection reset"));
         assertThat(publisher.publish(notifications(A, 1))).isEmpty();
         assertThat(sns.publishRequests()).hasSize(3);
+    }
+
+    @Test
+    void anErrorAnswerWithoutACodeIsRetriedNotTakenForARefusal() {
+        // What the SDK makes of an error answer cut off on its way: a status, and no code or message to read.
+        sns.thenThrow(SnsException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder().build()).build());
+        assertThat(publisher.publish(notifications(A, 1))).isEmpty();
+        assertThat(sns.publishRequests()).hasSize(2);
     }
 
     @Test
