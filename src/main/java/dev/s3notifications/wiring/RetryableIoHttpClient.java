@@ -25,8 +25,8 @@ final class RetryableIoHttpClient implements SdkHttpClient {
     }
 
     /**
-     * Builds it over a URLConnection client with the service's defaults and the given socket (read) timeout; the SDK
-     * closes what it builds.
+     * Builds it over a URLConnection client with the service's defaults and the given socket (read) timeout, inside
+     * an {@link HttpRehearsal.Client} so that priming can rehearse; the SDK closes what it builds.
      */
     static final class Builder implements SdkHttpClient.Builder<Builder> {
         private final Duration socketTimeout;
@@ -37,8 +37,8 @@ final class RetryableIoHttpClient implements SdkHttpClient {
 
         @Override
         public SdkHttpClient buildWithDefaults(AttributeMap serviceDefaults) {
-            return new RetryableIoHttpClient(UrlConnectionHttpClient.builder().socketTimeout(socketTimeout)
-                    .buildWithDefaults(serviceDefaults));
+            return new HttpRehearsal.Client(new RetryableIoHttpClient(UrlConnectionHttpClient.builder()
+                    .socketTimeout(socketTimeout).buildWithDefaults(serviceDefaults)));
         }
     }
 
