@@ -2,12 +2,19 @@ package dev.s3notifications.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.s3notifications.dynamodb.DynamoDbBucketStore;
 import dev.s3notifications.event.Notification;
+import dev.s3notifications.event.NotificationPublisher;
+import dev.s3notifications.sns.SnsNotificationPublisher;
 import dev.s3notifications.testing.CountingBucketStore;
 import dev.s3notifications.testing.InMemoryBucketStore;
 import dev.s3notifications.testing.RecordingNotificationPublisher;
+import dev.s3notifications.wiring.AwsClients;
 import dev.s3notifications.wiring.Settings;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class FanOutPrimingTest {
@@ -15,17 +22,55 @@ class FanOutPrimingTest {
     private final RecordingNotificationPublisher publisher = new RecordingNotificationPublisher();
     private final Settings settings = Settings.from(Map.of());
 
+    @BeforeAll
+    static void credentials() {
+        if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null) {
+            System.setProperty("aws.accessKeyId", "test"); // the functions' clients use the default credentials chain
+            System.setProperty("aws.secretAccessKey", "test");
+        }
+    }
+
     @Test
     void deliversASampleBatchToTopicsThatCannotExistAndOnlyReadsTheRealStore() {
         assertThat(new FanOutPriming(store, publisher, settings).prime()).isZero();
 
-        assertThat(store.finds()).isEqualTo(1);
+        assertThat(store.finds()).as("a bucket that cannot exist, then the rehearsal's sample bucket").isEqualTo(2);
         assertThat(store.listOwnedBy(Settings.DEFAULT_ACCOUNT)).isEmpty();
-        assertThat(publisher.calls).hasSize(1);
+        assertThat(publisher.calls).as("the rehearsal finds no sample bucket in a store that is not DynamoDB").hasSize(1);
         assertThat(publisher.published).extracting(Notification::topicArn).containsExactly(
                 "arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid-batched",
                 "arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid-batched",
                 "arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid-single");
+    }
+
+    /**
+     * The functions' own SDK clients, pointed at a port where nothing listens: a rehearsed request that reached the
+     * network would fail. The rehearsal reads the sample bucket's item and publishes every record.
+     */
+    @Test
+    void rehearsesTheSuccessPathsThroughTheRealClientsWithoutTheNetwork() {
+        Settings nowhere = Settings.from(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:1"));
+        var dynamoDb = AwsClients.dynamoDb(nowhere);
+        var sns = AwsClients.sns(nowhere);
+        CountingBucketStore realStore = new CountingBucketStore(new DynamoDbBucketStore(dynamoDb, nowhere.bucketsTable()));
+        List<List<Notification>> undelivered = new ArrayList<>();
+        List<Notification> given = new ArrayList<>();
+        NotificationPublisher realPublisher = notifications -> {
+            given.addAll(notifications);
+            List<Notification> failed = new SnsNotificationPublisher(sns).publish(notifications);
+            undelivered.add(failed);
+            return failed;
+        };
+        try (dynamoDb; sns) {
+            assertThat(new FanOutPriming(realStore, realPublisher, nowhere).rehearse()).isZero();
+        }
+
+        assertThat(realStore.finds()).isEqualTo(1);
+        assertThat(given).extracting(Notification::topicArn).containsExactlyInAnyOrder(
+                "arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid-batched",
+                "arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid-batched",
+                "arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid-single");
+        assertThat(undelivered).allSatisfy(failed -> assertThat(failed).isEmpty());
     }
 
     @Test
