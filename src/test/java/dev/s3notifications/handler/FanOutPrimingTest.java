@@ -6,6 +6,7 @@ import dev.s3notifications.dynamodb.DynamoDbBucketStore;
 import dev.s3notifications.event.Notification;
 import dev.s3notifications.event.NotificationPublisher;
 import dev.s3notifications.sns.SnsNotificationPublisher;
+import dev.s3notifications.testing.AwsTestClients;
 import dev.s3notifications.testing.CountingBucketStore;
 import dev.s3notifications.testing.InMemoryBucketStore;
 import dev.s3notifications.testing.RecordingNotificationPublisher;
@@ -24,10 +25,7 @@ class FanOutPrimingTest {
 
     @BeforeAll
     static void credentials() {
-        if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null) {
-            System.setProperty("aws.accessKeyId", "test"); // the functions' clients use the default credentials chain
-            System.setProperty("aws.secretAccessKey", "test");
-        }
+        AwsTestClients.defaultChainCredentials(); // the functions' clients use the default credentials chain
     }
 
     @Test

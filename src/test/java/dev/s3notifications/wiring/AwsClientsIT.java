@@ -55,10 +55,7 @@ class AwsClientsIT {
 
     @BeforeAll
     static void emulators() {
-        if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null) {
-            System.setProperty("aws.accessKeyId", "test"); // the functions' clients use the default credentials chain
-            System.setProperty("aws.secretAccessKey", "test");
-        }
+        AwsTestClients.defaultChainCredentials(); // the functions' clients use the default credentials chain
         table = "buckets-" + UUID.randomUUID();
         directDynamoDb = AwsTestClients.dynamoDb(DynamoDbLocal.shared().endpoint());
         DynamoDbBucketStore.createTable(directDynamoDb, table);

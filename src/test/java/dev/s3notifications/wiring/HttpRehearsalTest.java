@@ -3,6 +3,7 @@ package dev.s3notifications.wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.s3notifications.testing.AwsTestClients;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -30,10 +31,7 @@ class HttpRehearsalTest {
 
     @BeforeAll
     static void credentials() {
-        if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null) {
-            System.setProperty("aws.accessKeyId", "test"); // the functions' clients use the default credentials chain
-            System.setProperty("aws.secretAccessKey", "test");
-        }
+        AwsTestClients.defaultChainCredentials(); // the functions' clients use the default credentials chain
     }
 
     @AfterEach
