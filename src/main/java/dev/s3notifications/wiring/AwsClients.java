@@ -1,9 +1,12 @@
 package dev.s3notifications.wiring;
 
 import java.time.Duration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.utils.AttributeMap;
 
 /**
  * The AWS SDK clients, built once per container. One small HTTP client (URLConnection: no native code, no
@@ -29,9 +32,22 @@ public final class AwsClients {
     private AwsClients() {
     }
 
+    /**
+     * The clients' HTTP client: URLConnection with the services' defaults and {@link #SOCKET_TIMEOUT}, its I/O
+     * failures made retryable ({@link RetryableIoHttpClient}), inside an {@link HttpRehearsal.Client} so that
+     * priming can rehearse. The SDK closes what it builds.
+     */
+    private static final class HttpClientBuilder implements SdkHttpClient.Builder<HttpClientBuilder> {
+        @Override
+        public SdkHttpClient buildWithDefaults(AttributeMap serviceDefaults) {
+            return new HttpRehearsal.Client(new RetryableIoHttpClient(UrlConnectionHttpClient.builder()
+                    .socketTimeout(SOCKET_TIMEOUT).buildWithDefaults(serviceDefaults)));
+        }
+    }
+
     public static DynamoDbClient dynamoDb(Settings settings) {
         var builder = DynamoDbClient.builder().region(Region.of(settings.region()))
-                .httpClientBuilder(new RetryableIoHttpClient.Builder(SOCKET_TIMEOUT))
+                .httpClientBuilder(new HttpClientBuilder())
                 .overrideConfiguration(c -> c.apiCallTimeout(API_CALL_TIMEOUT));
         if (settings.dynamoDbEndpoint() != null) {
             builder.endpointOverride(settings.dynamoDbEndpoint());
@@ -41,7 +57,7 @@ public final class AwsClients {
 
     public static SnsClient sns(Settings settings) {
         var builder = SnsClient.builder().region(Region.of(settings.region()))
-                .httpClientBuilder(new RetryableIoHttpClient.Builder(SOCKET_TIMEOUT))
+                .httpClientBuilder(new HttpClientBuilder())
                 .overrideConfiguration(c -> c.apiCallTimeout(API_CALL_TIMEOUT));
         if (settings.snsEndpoint() != null) {
             builder.endpointOverride(settings.snsEndpoint());

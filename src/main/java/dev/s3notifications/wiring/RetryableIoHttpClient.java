@@ -2,13 +2,10 @@ package dev.s3notifications.wiring;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.utils.AttributeMap;
 
 /**
  * The URLConnection HTTP client, with its I/O failures handed to the SDK as the {@link IOException}s they are.
@@ -22,24 +19,6 @@ final class RetryableIoHttpClient implements SdkHttpClient {
 
     RetryableIoHttpClient(SdkHttpClient delegate) {
         this.delegate = delegate;
-    }
-
-    /**
-     * Builds it over a URLConnection client with the service's defaults and the given socket (read) timeout, inside
-     * an {@link HttpRehearsal.Client} so that priming can rehearse; the SDK closes what it builds.
-     */
-    static final class Builder implements SdkHttpClient.Builder<Builder> {
-        private final Duration socketTimeout;
-
-        Builder(Duration socketTimeout) {
-            this.socketTimeout = socketTimeout;
-        }
-
-        @Override
-        public SdkHttpClient buildWithDefaults(AttributeMap serviceDefaults) {
-            return new HttpRehearsal.Client(new RetryableIoHttpClient(UrlConnectionHttpClient.builder()
-                    .socketTimeout(socketTimeout).buildWithDefaults(serviceDefaults)));
-        }
     }
 
     @Override
