@@ -118,14 +118,14 @@ final class FanOutPriming {
         return rehearse();
     }
 
-    /** The sample batch over the network, to topics SNS refuses; returns how many messages failed (all, on AWS). */
-    int deliverOverTheNetwork() {
+    /** The sample batch over the network, to topics SNS refuses (every message fails, on AWS). */
+    private void deliverOverTheNetwork() {
         realStore.find(IMPOSSIBLE_BUCKET);
         Bucket bucket = new Bucket(BUCKET, Settings.DEFAULT_ACCOUNT, settings.region(), Instant.parse(CREATED_AT));
         SandboxBucketStore sandbox = new SandboxBucketStore();
         sandbox.create(bucket);
         sandbox.putNotificationConfiguration(bucket, sampleConfiguration());
-        return deliver(new ObjectEventHandler(Wiring.fanOut(settings, sandbox, realPublisher)));
+        deliver(new ObjectEventHandler(Wiring.fanOut(settings, sandbox, realPublisher)));
     }
 
     /** The sample batch through the real store and publisher, rehearsed; returns how many messages failed. */

@@ -19,7 +19,8 @@ import javax.imageio.ImageIO;
 /**
  * Draws docs/cold-start.png from the results of scripts/benchmark-cold-start (target/benchmark/cold-start.json):
  * for each function, the median time to ready (init) and to the first response, and the first, second and third
- * request (the third for another bucket), ours beside the baseline. Java2D and ImageIO only, so it needs nothing the JDK does not have.
+ * request (the third for another bucket), ours beside the baseline. Java2D and ImageIO only, so it needs nothing
+ * the JDK does not have.
  * Run it with {@code scripts/benchmark chart}.
  */
 public final class ColdStartChart {
