@@ -19,19 +19,26 @@ import javax.imageio.ImageIO;
 /**
  * Draws docs/cold-start.png from the results of scripts/benchmark-cold-start (target/benchmark/cold-start.json):
  * for each function, the median time to ready (init) and to the first response, and the first, second and third
- * request (the third for another bucket), ours beside the baseline. Java2D and ImageIO only, so it needs nothing
- * the JDK does not have.
+ * request (the third for another bucket), ours beside the baseline, and, where the results have them, ours unprimed
+ * and the SDK floor (the two clients and the same AWS calls, nothing else). Java2D and ImageIO only, so it needs
+ * nothing the JDK does not have.
  * Run it with {@code scripts/benchmark chart}.
  */
 public final class ColdStartChart {
-    private static final Color OURS = new Color(0x1F77B4);
-    private static final Color UNPRIMED = new Color(0x9ECAE9);
-    private static final Color BASELINE = new Color(0xB0B0B0);
     private static final Color TEXT = new Color(0x222222);
+    /** The variants drawn, left to right in each group, with their colour and legend. */
+    private static final List<Variant> VARIANTS = List.of(
+            new Variant("ours", new Color(0x1F77B4), "ours"),
+            new Variant("unprimed", new Color(0x9ECAE9), "ours, PRIME_AT_INIT=false"),
+            new Variant("floor", new Color(0xF2A541), "SDK floor (clients + same AWS calls only)"),
+            new Variant("baseline", new Color(0xB0B0B0), "baseline (create(), no priming)"));
     private static final String[][] METRICS = {
             {"ready", "ready (init)"}, {"first_response", "first response"},
             {"first_request", "1st request"}, {"second_request", "2nd request"},
             {"third_request", "3rd request"}};
+
+    private record Variant(String key, Color color, String legend) {
+    }
 
     private ColdStartChart() {
     }
@@ -45,7 +52,7 @@ public final class ColdStartChart {
         }
         int panelWidth = 560;
         int width = panelWidth * functions.size() + 40;
-        int height = 540;
+        int height = 560;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -61,20 +68,21 @@ public final class ColdStartChart {
         g.drawString(env.get("cpu").asText() + ", " + env.get("cores").asInt() + " cores shared; " + env.get("jvm").asText()
                 + ", C1 only (-XX:TieredStopAtLevel=1), RIE + RIC 2.9.0; lower is better", 20, 50);
         legend(g, 20, 76);
+        g.drawString("ratio under each group = ours / baseline; 3rd request: the same event for another bucket", 20, 98);
 
         double max = 0;
         for (Map.Entry<String, JsonNode> function : functions) {
-            for (String variant : new String[] {"ours", "unprimed", "baseline"}) {
-                if (function.getValue().has(variant)) {
+            for (Variant variant : VARIANTS) {
+                if (function.getValue().has(variant.key())) {
                     for (String[] metric : METRICS) {
-                        max = Math.max(max, function.getValue().get(variant).get(metric[0]).asDouble());
+                        max = Math.max(max, function.getValue().get(variant.key()).get(metric[0]).asDouble());
                     }
                 }
             }
         }
         double scale = niceCeiling(max);
         for (int f = 0; f < functions.size(); f++) {
-            panel(g, functions.get(f).getKey(), functions.get(f).getValue(), 20 + f * panelWidth, 125, panelWidth - 30, 365, scale);
+            panel(g, functions.get(f).getKey(), functions.get(f).getValue(), 20 + f * panelWidth, 135, panelWidth - 30, 375, scale);
         }
         g.dispose();
         File parent = output.getAbsoluteFile().getParentFile();
@@ -105,20 +113,18 @@ public final class ColdStartChart {
         g.setStroke(new BasicStroke(1.2f));
         g.drawLine(axisX, y, axisX, axisBottom);
         g.drawLine(axisX, axisBottom, axisX + plotWidth, axisBottom);
-        boolean unprimed = function.has("unprimed");
-        int bars = unprimed ? 3 : 2;
+        List<Variant> drawn = VARIANTS.stream().filter(v -> function.has(v.key())).toList();
+        int bars = drawn.size();
         int group = plotWidth / METRICS.length;
-        int bar = group * 2 / (3 * bars);
+        int bar = group * 5 / (6 * bars);
         for (int m = 0; m < METRICS.length; m++) {
             double ours = function.get("ours").get(METRICS[m][0]).asDouble();
             double baseline = function.get("baseline").get(METRICS[m][0]).asDouble();
-            int gx = axisX + m * group + group / 6;
-            bar(g, gx, axisBottom, bar, (int) (h * ours / scale), OURS, ours);
-            if (unprimed) {
-                double value = function.get("unprimed").get(METRICS[m][0]).asDouble();
-                bar(g, gx + bar, axisBottom, bar, (int) (h * value / scale), UNPRIMED, value);
+            int gx = axisX + m * group + group / 12;
+            for (int v = 0; v < bars; v++) {
+                double value = function.get(drawn.get(v).key()).get(METRICS[m][0]).asDouble();
+                bar(g, gx + v * bar, axisBottom, bar, (int) (h * value / scale), drawn.get(v).color(), value);
             }
-            bar(g, gx + (bars - 1) * bar, axisBottom, bar, (int) (h * baseline / scale), BASELINE, baseline);
             g.setColor(TEXT);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             String label = METRICS[m][1];
@@ -132,28 +138,22 @@ public final class ColdStartChart {
 
     private static void bar(Graphics2D g, int x, int bottom, int width, int height, Color color, double value) {
         g.setColor(color);
-        g.fillRect(x + 2, bottom - height, width - 4, height);
+        g.fillRect(x + 1, bottom - height, width - 2, height);
         g.setColor(TEXT);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
         String label = String.format("%.0f", value);
         g.drawString(label, x + width / 2 - g.getFontMetrics().stringWidth(label) / 2, bottom - height - 3);
     }
 
     private static void legend(Graphics2D g, int x, int y) {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        g.setColor(OURS);
-        g.fillRect(x, y - 10, 14, 12);
-        g.setColor(TEXT);
-        g.drawString("ours", x + 20, y);
-        g.setColor(UNPRIMED);
-        g.fillRect(x + 60, y - 10, 14, 12);
-        g.setColor(TEXT);
-        g.drawString("ours, PRIME_AT_INIT=false", x + 80, y);
-        g.setColor(BASELINE);
-        g.fillRect(x + 270, y - 10, 14, 12);
-        g.setColor(TEXT);
-        g.drawString("baseline (create(), no priming)", x + 290, y);
-        g.drawString("ratio under each group = ours / baseline; 3rd request: the same event for another bucket", x + 520, y);
+        for (Variant variant : VARIANTS) {
+            g.setColor(variant.color());
+            g.fillRect(x, y - 10, 14, 12);
+            g.setColor(TEXT);
+            g.drawString(variant.legend(), x + 20, y);
+            x += 40 + g.getFontMetrics().stringWidth(variant.legend());
+        }
     }
 
     /** The smallest of 1, 2, 2.5, 5 times a power of ten that is at least {@code value}. */
