@@ -10,8 +10,11 @@ import dev.s3notifications.domain.FilterRule;
 import dev.s3notifications.domain.NotificationConfiguration;
 import dev.s3notifications.domain.NotificationConfigurationValidator;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
+import dev.s3notifications.event.Notification;
+import dev.s3notifications.event.NotificationPublisher;
 import dev.s3notifications.handler.ObjectEventHandler;
 import dev.s3notifications.logging.JsonLog;
+import dev.s3notifications.sns.SnsNotificationPublisher;
 import dev.s3notifications.testing.AwsCallCounter;
 import dev.s3notifications.testing.AwsTestClients;
 import dev.s3notifications.testing.DynamoDbLocal;
@@ -41,7 +44,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * How much the fan-out costs per delivered event, against the obvious implementation, in one harness: DynamoDB
  * Local in this JVM, moto (SNS with one raw SQS subscription per topic) in a child process, the functions called
  * with SQS batches as Lambda calls them. Counts the SDK requests the function makes, DynamoDB reads, events that
- * reached the subscribers, and the function thread's CPU time (which leaves out the emulators' work).
+ * reached the subscribers, and the function thread's CPU time (which leaves out the emulators' work). Beside them, the
+ * SDK floor ({@link SdkFloorFanOutHandler}): the fan-out's AWS calls alone, made directly, which is what the SDK
+ * costs whatever the function does around it.
  * Run it with {@code scripts/benchmark-fanout}; it is not a test and asserts nothing, it reports.
  */
 public final class FanOutBenchmark {
@@ -186,6 +191,22 @@ public final class FanOutBenchmark {
                 () -> new ObjectEventHandler(Wiring.fanOut(settings, dynamoDb, sns))::handleRequest;
         Supplier<RequestHandler<SQSEvent, SQSBatchResponse>> naive =
                 () -> new NaiveObjectEventHandler(new DynamoDbBucketStore(dynamoDb, table), sns);
+        List<List<Notification>> published = new ArrayList<>();
+        NotificationPublisher recording = new NotificationPublisher() {
+            private final NotificationPublisher real = new SnsNotificationPublisher(sns);
+
+            @Override
+            public List<Notification> publish(List<Notification> notifications) {
+                published.add(List.copyOf(notifications));
+                return real.publish(notifications);
+            }
+        };
+        List<String> buckets = new ArrayList<>();
+        for (int b = 0; b < BUCKETS; b++) {
+            buckets.add("bench-bucket-" + b);
+        }
+        Supplier<RequestHandler<SQSEvent, SQSBatchResponse>> floor =
+                () -> new SdkFloorFanOutHandler(dynamoDb, sns, table, buckets, published);
 
         System.out.printf("Fan-out benchmark: %d events in SQS batches of %d; %d buckets x %d configurations -> %d topics;"
                 + " each event matches exactly one configuration.%n", EVENTS, BATCH, BUCKETS, CONFIGURATIONS_PER_BUCKET, TOPICS);
@@ -193,38 +214,51 @@ public final class FanOutBenchmark {
                 + " alternating; CPU = the function thread's CPU time.%n%n", System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), ManagementFactory.getRuntimeMXBean().getInputArguments(), TTL.toSeconds(), rounds);
         run(naive);
-        run(fanOut);
+        run(() -> new ObjectEventHandler(Wiring.fanOut(settings, new DynamoDbBucketStore(dynamoDb, table), recording))::handleRequest);
+        if (published.size() != batches.size()) {
+            throw new IllegalStateException("the fan-out published " + published.size() + " times for " + batches.size() + " batches");
+        }
+        run(floor);
         List<Run> naiveRuns = new ArrayList<>();
         List<Run> fanOutRuns = new ArrayList<>();
+        List<Run> floorRuns = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
             naiveRuns.add(run(naive));
             fanOutRuns.add(run(fanOut));
+            floorRuns.add(run(floor));
         }
         Run n = median(naiveRuns);
         Run f = median(fanOutRuns);
+        Run sdk = median(floorRuns);
         double naiveCpu = n.cpuNanos() / 1_000.0 / n.delivered();
         double fanOutCpu = f.cpuNanos() / 1_000.0 / f.delivered();
+        double floorCpu = sdk.cpuNanos() / 1_000.0 / sdk.delivered();
         double callsPerEvent = (double) f.totalCalls() / f.delivered();
         long ttlWindows = Math.max(1, (f.wallNanos() + TTL.toNanos() - 1) / TTL.toNanos());
 
-        System.out.printf("%-32s %-36s %s%n", "", "naive (GetItem + Publish per event)", "fan-out (cache, index, PublishBatch)");
-        System.out.printf("%-32s %-36s %s%n", "delivered events", n.delivered(), f.delivered());
-        System.out.printf("%-32s %-36s %s%n", "batch item failures", n.failures(), f.failures());
-        System.out.printf("%-32s %-36s %s%n", "AWS calls", n.totalCalls() + " " + n.calls(), f.totalCalls() + " " + f.calls());
-        System.out.printf("%-32s %-36s %s%n", "AWS calls per delivered event",
-                String.format("%.3f", (double) n.totalCalls() / n.delivered()), String.format("%.3f", callsPerEvent));
-        System.out.printf("%-32s %-36s %s%n", "DynamoDB reads", n.reads(), f.reads() + " (" + BUCKETS + " buckets, run within "
-                + ttlWindows + " TTL window" + (ttlWindows == 1 ? "" : "s") + ")");
-        System.out.printf("%-32s %-36s %s%n", "CPU per delivered event (median)", String.format("%.1f us", naiveCpu),
-                String.format("%.1f us", fanOutCpu));
-        System.out.printf("%-32s %-36s %s%n", "CPU per run, each run", cpuList(naiveRuns), cpuList(fanOutRuns));
-        System.out.printf("%-32s %-36s %s%n", "process CPU per delivered event",
+        String row = "%-32s %-36s %-38s %s%n";
+        System.out.printf(row, "", "naive (GetItem + Publish per event)", "fan-out (cache, index, PublishBatch)",
+                "SDK floor (the fan-out's calls only)");
+        System.out.printf(row, "delivered events", n.delivered(), f.delivered(), sdk.delivered());
+        System.out.printf(row, "batch item failures", n.failures(), f.failures(), sdk.failures());
+        System.out.printf(row, "AWS calls", n.totalCalls() + " " + n.calls(), f.totalCalls() + " " + f.calls(),
+                sdk.totalCalls() + " " + sdk.calls());
+        System.out.printf(row, "AWS calls per delivered event", String.format("%.3f", (double) n.totalCalls() / n.delivered()),
+                String.format("%.3f", callsPerEvent), String.format("%.3f", (double) sdk.totalCalls() / sdk.delivered()));
+        System.out.printf(row, "DynamoDB reads", n.reads(), f.reads() + " (" + BUCKETS + " buckets, " + ttlWindows + " TTL window"
+                + (ttlWindows == 1 ? "" : "s") + ")", sdk.reads());
+        System.out.printf(row, "CPU per delivered event (median)", String.format("%.1f us", naiveCpu),
+                String.format("%.1f us", fanOutCpu), String.format("%.1f us", floorCpu));
+        System.out.printf(row, "CPU per run, each run", cpuList(naiveRuns), cpuList(fanOutRuns), cpuList(floorRuns));
+        System.out.printf(row, "process CPU per delivered event",
                 String.format("%.1f us", n.processCpuNanos() / 1_000.0 / n.delivered()),
-                String.format("%.1f us", f.processCpuNanos() / 1_000.0 / f.delivered()));
+                String.format("%.1f us", f.processCpuNanos() / 1_000.0 / f.delivered()),
+                String.format("%.1f us", sdk.processCpuNanos() / 1_000.0 / sdk.delivered()));
         System.out.printf("%-32s %s%n", "", "(the whole JVM: SDK and JDK threads, and DynamoDB Local, which runs in it)");
-        System.out.printf("%-32s %-36s %s%n%n", "wall time per run (median)", String.format("%.2f s", n.wallNanos() / 1e9),
-                String.format("%.2f s", f.wallNanos() / 1e9));
-        boolean allDelivered = f.delivered() == EVENTS && n.delivered() == EVENTS && f.failures() == 0;
+        System.out.printf(row + "%n", "wall time per run (median)", String.format("%.2f s", n.wallNanos() / 1e9),
+                String.format("%.2f s", f.wallNanos() / 1e9), String.format("%.2f s", sdk.wallNanos() / 1e9));
+        boolean allDelivered = f.delivered() == EVENTS && n.delivered() == EVENTS && f.failures() == 0
+                && sdk.delivered() == EVENTS && sdk.failures() == 0;
         String target = "%-54s %-12s %s%n";
         System.out.printf(target, "all " + EVENTS + " events reached the subscribers, none failed:", "", verdict(allDelivered));
         System.out.printf(target, "AWS calls per delivered event <= 0.12:", String.format("%.3f", callsPerEvent),
@@ -235,6 +269,8 @@ public final class FanOutBenchmark {
                 verdict(naiveCpu / fanOutCpu >= 10));
         System.out.printf(target, "CPU per delivered event <= 100 us:", String.format("%.1f us", fanOutCpu),
                 verdict(fanOutCpu <= 100));
+        System.out.printf(target, "  of which the SDK floor (the same calls alone):", String.format("%.1f us", floorCpu),
+                floorCpu > 100 ? "above 100 us on its own" : "within 100 us");
     }
 
     private static Run median(List<Run> runs) {
