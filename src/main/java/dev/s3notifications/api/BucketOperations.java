@@ -6,6 +6,7 @@ import dev.s3notifications.domain.Bucket;
 import dev.s3notifications.domain.BucketNames;
 import dev.s3notifications.domain.BucketStore;
 import dev.s3notifications.xml.BucketXml;
+import dev.s3notifications.xml.S3Documents;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,13 +28,15 @@ final class BucketOperations {
     private final String region;
     private final int maxBodyBytes;
     private final Clock clock;
+    private final S3Documents documents;
 
-    BucketOperations(BucketStore store, String region, int maxBodyBytes, Clock clock) {
+    BucketOperations(BucketStore store, String region, int maxBodyBytes, Clock clock, S3Documents documents) {
         this.store = store;
         this.access = new BucketAccess(store);
         this.region = region;
         this.maxBodyBytes = maxBodyBytes;
         this.clock = clock;
+        this.documents = documents;
     }
 
     /** <a href="https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateBucket.html">CreateBucket</a> */
@@ -102,7 +105,7 @@ final class BucketOperations {
 
     /** <a href="https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketLocation.html">GetBucketLocation</a> */
     S3Response location(S3Request request) {
-        return S3Response.xml(200, BucketXml.location(access.authorize(request, BucketAction.GET_BUCKET_LOCATION).bucket().region()));
+        return S3Response.xml(200, documents.location(access.authorize(request, BucketAction.GET_BUCKET_LOCATION).bucket().region()));
     }
 
     /**
@@ -124,7 +127,7 @@ final class BucketOperations {
                 .toList();
         List<Bucket> page = matching.subList(0, Math.min(maxBuckets, matching.size()));
         String next = matching.size() > page.size() ? encodeContinuationToken(page.get(page.size() - 1).name()) : null;
-        return S3Response.xml(200, BucketXml.listBuckets(page, canonicalUserId(request.callerAccountId()), paged, prefix, next));
+        return S3Response.xml(200, documents.listBuckets(page, canonicalUserId(request.callerAccountId()), paged, prefix, next));
     }
 
     private static final List<String> PAGING_PARAMETERS = List.of("max-buckets", "prefix", "continuation-token", "bucket-region");

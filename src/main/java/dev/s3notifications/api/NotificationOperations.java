@@ -12,6 +12,7 @@ import dev.s3notifications.domain.NotificationConfiguration;
 import dev.s3notifications.domain.NotificationConfigurationValidator;
 import dev.s3notifications.domain.TestEvent;
 import dev.s3notifications.xml.NotificationConfigurationXml;
+import dev.s3notifications.xml.S3Documents;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -30,20 +31,22 @@ final class NotificationOperations {
     private final DestinationVerifier verifier;
     private final int maxBodyBytes;
     private final Clock clock;
+    private final S3Documents documents;
 
     NotificationOperations(BucketStore store, NotificationConfigurationValidator validator,
-            DestinationVerifier verifier, int maxBodyBytes, Clock clock) {
+            DestinationVerifier verifier, int maxBodyBytes, Clock clock, S3Documents documents) {
         this.store = store;
         this.access = new BucketAccess(store);
         this.validator = validator;
         this.verifier = verifier;
         this.maxBodyBytes = maxBodyBytes;
         this.clock = clock;
+        this.documents = documents;
     }
 
     S3Response get(S3Request request) {
         var state = access.authorize(request, BucketAction.GET_BUCKET_NOTIFICATION);
-        return S3Response.xml(200, NotificationConfigurationXml.write(state.notificationConfiguration()));
+        return S3Response.xml(200, documents.notificationConfiguration(state.notificationConfiguration()));
     }
 
     /**

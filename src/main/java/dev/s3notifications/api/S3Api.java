@@ -7,7 +7,7 @@ import dev.s3notifications.domain.DestinationVerifier;
 import dev.s3notifications.domain.InvalidNotificationConfigurationException;
 import dev.s3notifications.domain.NotificationConfigurationValidator;
 import dev.s3notifications.logging.JsonLog;
-import dev.s3notifications.xml.ErrorXml;
+import dev.s3notifications.xml.S3Documents;
 import dev.s3notifications.xml.MalformedXmlException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -32,6 +32,7 @@ public final class S3Api {
             "versioning", "versions", "website", "torrent", "uploadId");
 
     private final Authenticator authenticator;
+    private final S3Documents documents;
     private final NotificationOperations notifications;
     private final BucketOperations buckets;
     private final PolicyOperations policies;
@@ -43,9 +44,16 @@ public final class S3Api {
      */
     public S3Api(Authenticator authenticator, BucketStore store, NotificationConfigurationValidator validator,
             DestinationVerifier verifier, String region, int maxBodyBytes, Clock clock) {
+        this(authenticator, store, validator, verifier, region, maxBodyBytes, clock, S3Documents.streaming());
+    }
+
+    /** @param documents writes the XML documents of the answers */
+    public S3Api(Authenticator authenticator, BucketStore store, NotificationConfigurationValidator validator,
+            DestinationVerifier verifier, String region, int maxBodyBytes, Clock clock, S3Documents documents) {
         this.authenticator = authenticator;
-        this.notifications = new NotificationOperations(store, validator, verifier, maxBodyBytes, clock);
-        this.buckets = new BucketOperations(store, region, maxBodyBytes, clock);
+        this.documents = documents;
+        this.notifications = new NotificationOperations(store, validator, verifier, maxBodyBytes, clock, documents);
+        this.buckets = new BucketOperations(store, region, maxBodyBytes, clock, documents);
         this.policies = new PolicyOperations(store, maxBodyBytes);
     }
 
@@ -83,7 +91,7 @@ public final class S3Api {
     public S3Response internalError(String invocationId) {
         String requestId = S3RequestIds.requestId(invocationId);
         String hostId = S3RequestIds.hostId(invocationId);
-        return S3Response.xml(500, ErrorXml.write(S3Error.INTERNAL_ERROR.code(), S3Error.INTERNAL_ERROR.defaultMessage(),
+        return S3Response.xml(500, documents.error(S3Error.INTERNAL_ERROR.code(), S3Error.INTERNAL_ERROR.defaultMessage(),
                 Map.of(), requestId, hostId)).withHeader("x-amz-request-id", requestId).withHeader("x-amz-id-2", hostId);
     }
 
@@ -170,7 +178,7 @@ public final class S3Api {
         return details;
     }
 
-    private static S3Response error(S3Request request, S3Error error, String message, Map<String, String> details) {
-        return S3Response.xml(error.status(), ErrorXml.write(error.code(), message, details, request.requestId(), request.hostId()));
+    private S3Response error(S3Request request, S3Error error, String message, Map<String, String> details) {
+        return S3Response.xml(error.status(), documents.error(error.code(), message, details, request.requestId(), request.hostId()));
     }
 }

@@ -15,6 +15,7 @@ import dev.s3notifications.json.ObjectEventJson;
 import dev.s3notifications.logging.JsonLog;
 import dev.s3notifications.sns.SnsDestinationVerifier;
 import dev.s3notifications.sns.SnsNotificationPublisher;
+import dev.s3notifications.xml.S3Documents;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -39,12 +40,21 @@ public final class Wiring {
         return new ApiFunction(api(settings, dynamoDb, store, verifier), verifier, store);
     }
 
-    /** The same, with the SDK clients given (the cold-start benchmark's baseline builds them out of the box). */
-    public static S3Api api(Settings settings, DynamoDbClient dynamoDb, SnsClient sns) {
-        return api(settings, dynamoDb, new DynamoDbBucketStore(dynamoDb, settings.bucketsTable()), new SnsDestinationVerifier(sns));
+    /**
+     * The same, with the SDK clients and the XML documents' writer given (the cold-start benchmark's baseline builds
+     * its clients out of the box and writes with Jackson's XmlMapper).
+     */
+    public static S3Api api(Settings settings, DynamoDbClient dynamoDb, SnsClient sns, S3Documents documents) {
+        return api(settings, dynamoDb, new DynamoDbBucketStore(dynamoDb, settings.bucketsTable()), new SnsDestinationVerifier(sns),
+                documents);
     }
 
     private static S3Api api(Settings settings, DynamoDbClient dynamoDb, BucketStore store, DestinationVerifier verifier) {
+        return api(settings, dynamoDb, store, verifier, S3Documents.streaming());
+    }
+
+    private static S3Api api(Settings settings, DynamoDbClient dynamoDb, BucketStore store, DestinationVerifier verifier,
+            S3Documents documents) {
         var limits = new NotificationConfigurationValidator.Limits(settings.maxConfigurations(),
                 NotificationConfigurationValidator.Limits.S3.maxFilterValueLength(),
                 NotificationConfigurationValidator.Limits.S3.maxIdLength());
@@ -59,7 +69,7 @@ public final class Wiring {
                 store,
                 new NotificationConfigurationValidator(limits, NotificationConfigurationValidator::generateId),
                 verifier,
-                settings.region(), settings.maxRequestBodyBytes(), Clock.systemUTC());
+                settings.region(), settings.maxRequestBodyBytes(), Clock.systemUTC(), documents);
     }
 
     /** The fan-out function's collaborators, built once per container so the configuration cache outlives invocations. */

@@ -1,10 +1,5 @@
 package dev.s3notifications.xml;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlElementWrapper;
-import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
-import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
-import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlText;
 import dev.s3notifications.domain.Bucket;
 import dev.s3notifications.domain.S3Time;
 import java.util.List;
@@ -17,42 +12,34 @@ public final class BucketXml {
     /**
      * <a href="https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBuckets.html">ListBuckets</a>, in the element
      * order S3 answers with (Owner first, unlike the reference page's member list; measured 2026-09-29).
+     *
+     * @param withRegions whether each bucket names its region, as S3 does once a paging parameter is sent
      */
-    @JacksonXmlRootElement(localName = "ListAllMyBucketsResult")
-    @JsonPropertyOrder({"xmlns", "Owner", "Bucket", "Prefix", "ContinuationToken"}) // "Bucket": the wrapped list
-    public record ListAllMyBucketsResult(
-            @JacksonXmlProperty(isAttribute = true, localName = "xmlns") String xmlns,
-            @JacksonXmlProperty(localName = "Owner") Owner owner,
-            @JacksonXmlElementWrapper(localName = "Buckets") @JacksonXmlProperty(localName = "Bucket") List<BucketEntry> buckets,
-            @JacksonXmlProperty(localName = "Prefix") String prefix,
-            @JacksonXmlProperty(localName = "ContinuationToken") String continuationToken) { }
-
-    @JsonPropertyOrder({"Name", "CreationDate", "BucketRegion", "BucketArn"})
-    public record BucketEntry(
-            @JacksonXmlProperty(localName = "Name") String name,
-            @JacksonXmlProperty(localName = "CreationDate") String creationDate,
-            @JacksonXmlProperty(localName = "BucketRegion") String bucketRegion,
-            @JacksonXmlProperty(localName = "BucketArn") String bucketArn) { }
-
-    public record Owner(@JacksonXmlProperty(localName = "ID") String id) { }
-
-    /** <a href="https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketLocation.html">GetBucketLocation</a> */
-    @JacksonXmlRootElement(localName = "LocationConstraint")
-    public record LocationConstraint(
-            @JacksonXmlProperty(isAttribute = true, localName = "xmlns") String xmlns,
-            @JacksonXmlText String value) { }
-
-    /** @param withRegions whether each bucket names its region, as S3 does once a paging parameter is sent */
     public static String listBuckets(List<Bucket> buckets, String ownerId, boolean withRegions, String prefix,
             String continuationToken) {
-        List<BucketEntry> entries = buckets.stream().map(b -> new BucketEntry(b.name(), S3Time.format(b.creationDate()),
-                withRegions ? b.region() : null, b.arn())).toList();
-        return S3Xml.write(new ListAllMyBucketsResult(S3Xml.NAMESPACE, new Owner(ownerId), entries, prefix, continuationToken));
+        return S3Xml.write(xml -> {
+            xml.root("ListAllMyBucketsResult").start("Owner").element("ID", ownerId).end().start("Buckets");
+            for (Bucket bucket : buckets) {
+                xml.start("Bucket").element("Name", bucket.name()).element("CreationDate", S3Time.format(bucket.creationDate()))
+                        .element("BucketRegion", withRegions ? bucket.region() : null).element("BucketArn", bucket.arn())
+                        .end();
+            }
+            xml.end().element("Prefix", prefix).element("ContinuationToken", continuationToken).end();
+        });
     }
 
-    /** S3 answers an empty constraint for us-east-1, the region of buckets created without one. */
+    /**
+     * <a href="https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketLocation.html">GetBucketLocation</a>:
+     * S3 answers an empty constraint for us-east-1, the region of buckets created without one.
+     */
     public static String location(String region) {
-        return S3Xml.write(new LocationConstraint(S3Xml.NAMESPACE, "us-east-1".equals(region) ? null : region));
+        return S3Xml.write(xml -> {
+            xml.root("LocationConstraint");
+            if (!"us-east-1".equals(region)) {
+                xml.text(region);
+            }
+            xml.end();
+        });
     }
 
     /**

@@ -1,7 +1,5 @@
 package dev.s3notifications.xml;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,16 +11,12 @@ public final class ErrorXml {
     }
 
     public static String write(String code, String message, Map<String, String> details, String requestId, String hostId) {
-        Map<String, String> elements = new LinkedHashMap<>();
-        elements.put("Code", code);
-        elements.put("Message", message);
-        elements.putAll(details);
-        elements.put("RequestId", requestId);
-        elements.put("HostId", hostId);
-        try {
-            return S3Xml.DECLARATION + S3Xml.mapper().writer().withRootName("Error").writeValueAsString(elements);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write an error document", e);
-        }
+        return S3Xml.write(xml -> {
+            xml.start("Error").element("Code", code).element("Message", message);
+            for (Map.Entry<String, String> detail : details.entrySet()) {
+                xml.element(detail.getKey(), detail.getValue());
+            }
+            xml.element("RequestId", requestId).element("HostId", hostId).end();
+        });
     }
 }

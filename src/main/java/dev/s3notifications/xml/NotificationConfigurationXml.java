@@ -1,9 +1,5 @@
 package dev.s3notifications.xml;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlElementWrapper;
-import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
-import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 import dev.s3notifications.domain.DestinationConfiguration;
 import dev.s3notifications.domain.DestinationType;
 import dev.s3notifications.domain.FilterRule;
@@ -12,74 +8,54 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import javax.xml.stream.XMLStreamException;
 
 /**
  * The {@code NotificationConfiguration} document, both the current shape and the legacy one (which is the same
  * on the wire, plus {@code InvocationRole}).
  * <a href="https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketNotificationConfiguration.html">API Reference</a>
  */
-@JacksonXmlRootElement(localName = "NotificationConfiguration")
-@JsonPropertyOrder({"xmlns", "TopicConfiguration", "QueueConfiguration", "CloudFunctionConfiguration",
-        "EventBridgeConfiguration"})
-public record NotificationConfigurationXml(
-        @JacksonXmlProperty(isAttribute = true, localName = "xmlns") String xmlns,
-        @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "TopicConfiguration")
-        List<DestinationXml> topicConfigurations,
-        @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "QueueConfiguration")
-        List<DestinationXml> queueConfigurations,
-        @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "CloudFunctionConfiguration")
-        List<DestinationXml> cloudFunctionConfigurations,
-        @JacksonXmlProperty(localName = "EventBridgeConfiguration") EventBridgeXml eventBridgeConfiguration) {
-
-    /** One Topic, Queue or CloudFunction configuration; exactly one of the three ARN members is set. */
-    @JsonPropertyOrder({"Id", "Topic", "Queue", "CloudFunction", "InvocationRole", "Event", "Filter"})
-    public record DestinationXml(
-            @JacksonXmlProperty(localName = "Id") String id,
-            @JacksonXmlProperty(localName = "Topic") String topic,
-            @JacksonXmlProperty(localName = "Queue") String queue,
-            @JacksonXmlProperty(localName = "CloudFunction") String cloudFunction,
-            @JacksonXmlProperty(localName = "InvocationRole") String invocationRole,
-            @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "Event") List<String> events,
-            @JacksonXmlProperty(localName = "Filter") FilterXml filter) { }
-
-    public record FilterXml(@JacksonXmlProperty(localName = "S3Key") S3KeyXml s3Key) { }
-
-    public record S3KeyXml(
-            @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "FilterRule")
-            List<FilterRuleXml> filterRules) { }
-
-    @JsonPropertyOrder({"Name", "Value"})
-    public record FilterRuleXml(
-            @JacksonXmlProperty(localName = "Name") String name,
-            @JacksonXmlProperty(localName = "Value") String value) { }
-
-    /** Present and empty when events also go to EventBridge. */
-    public record EventBridgeXml() { }
-
+public final class NotificationConfigurationXml {
     private static final String ROOT = "NotificationConfiguration";
 
-    /** The document S3 returns for {@code configuration}: destinations grouped by type, in the order they were put. */
-    public static String write(NotificationConfiguration configuration) {
-        Map<DestinationType, List<DestinationXml>> byType = new EnumMap<>(DestinationType.class);
-        for (DestinationConfiguration d : configuration.destinations()) {
-            byType.computeIfAbsent(d.type(), t -> new ArrayList<>()).add(toXml(d));
-        }
-        return S3Xml.write(new NotificationConfigurationXml(S3Xml.NAMESPACE,
-                byType.get(DestinationType.TOPIC), byType.get(DestinationType.QUEUE), byType.get(DestinationType.FUNCTION),
-                configuration.eventBridgeEnabled() ? new EventBridgeXml() : null));
+    private NotificationConfigurationXml() {
     }
 
-    private static DestinationXml toXml(DestinationConfiguration d) {
-        FilterXml filter = null;
-        if (d.hasFilter()) {
-            filter = new FilterXml(new S3KeyXml(
-                    d.filterRules().stream().map(r -> new FilterRuleXml(r.name(), r.value())).toList()));
+    /**
+     * The document S3 returns for {@code configuration}: destinations grouped by type (topics, queues, functions),
+     * in the order they were put, then {@code <EventBridgeConfiguration/>} when events also go to EventBridge.
+     */
+    public static String write(NotificationConfiguration configuration) {
+        return S3Xml.write(xml -> {
+            xml.root(ROOT);
+            for (DestinationType type : DestinationType.values()) {
+                for (DestinationConfiguration d : configuration.destinations()) {
+                    if (d.type() == type) {
+                        writeDestination(xml, d);
+                    }
+                }
+            }
+            if (configuration.eventBridgeEnabled()) {
+                xml.start("EventBridgeConfiguration").end();
+            }
+            xml.end();
+        });
+    }
+
+    private static void writeDestination(S3Xml.Writer xml, DestinationConfiguration d) throws XMLStreamException {
+        xml.start(d.type().elementName()).element("Id", d.id()).element(d.type().arnElementName(), d.arn())
+                .element("InvocationRole", d.invocationRole());
+        for (String event : d.events()) {
+            xml.element("Event", event);
         }
-        return new DestinationXml(d.id(),
-                d.type() == DestinationType.TOPIC ? d.arn() : null,
-                d.type() == DestinationType.QUEUE ? d.arn() : null,
-                d.type() == DestinationType.FUNCTION ? d.arn() : null,
-                d.invocationRole(), d.events(), filter);
+        if (d.hasFilter()) {
+            xml.start("Filter").start("S3Key");
+            for (FilterRule rule : d.filterRules()) {
+                xml.start("FilterRule").element("Name", rule.name()).element("Value", rule.value()).end();
+            }
+            xml.end().end();
+        }
+        xml.end();
     }
 
     /**

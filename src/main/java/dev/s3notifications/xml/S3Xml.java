@@ -1,27 +1,26 @@
 package dev.s3notifications.xml;
 
 import com.ctc.wstx.api.WstxInputProperties;
-import com.ctc.wstx.api.WstxOutputProperties;
 import com.ctc.wstx.stax.WstxInputFactory;
 import com.ctc.wstx.stax.WstxOutputFactory;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.xml.XmlFactory;
-import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
- * The one place that reads and writes S3 XML. Reading is hardened: no DTD (so no entity expansion, internal or
- * external), bounded depth, element count and text size. Writing goes through one Jackson {@link XmlMapper}.
+ * The one place that reads and writes S3 XML, both through Woodstox's StAX reader and writer. Reading is hardened:
+ * no DTD (so no entity expansion, internal or external), bounded depth, element count and text size. Writing is
+ * element by element, without data binding: a Jackson {@code XmlMapper}'s set-up and serializers cost a cold JVM
+ * about 150 ms before its first document, the writer about 10 (docs/benchmarks.md).
  */
 public final class S3Xml {
     public static final String NAMESPACE = "http://s3.amazonaws.com/doc/2006-03-01/";
@@ -33,7 +32,7 @@ public final class S3Xml {
     static final int MAX_TEXT_LENGTH = 1 << 20;
 
     private static final XMLInputFactory INPUT = hardenedInputFactory();
-    private static final XmlMapper MAPPER = writer();
+    private static final XMLOutputFactory OUTPUT = new WstxOutputFactory();
 
     private S3Xml() {
     }
@@ -61,17 +60,59 @@ public final class S3Xml {
         }
     }
 
-    /** The XML text of a wire record, with S3's declaration. */
-    public static String write(Object wireRecord) {
-        try {
-            return DECLARATION + MAPPER.writeValueAsString(wireRecord);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + wireRecord.getClass().getSimpleName(), e);
-        }
+    /** What writes a document's elements. */
+    @FunctionalInterface
+    interface Body {
+        void writeTo(Writer xml) throws XMLStreamException;
     }
 
-    static XmlMapper mapper() {
-        return MAPPER;
+    /** The document {@code body} writes, after S3's declaration. */
+    static String write(Body body) {
+        StringWriter text = new StringWriter(512).append(DECLARATION);
+        try {
+            XMLStreamWriter out = OUTPUT.createXMLStreamWriter(text);
+            body.writeTo(new Writer(out));
+            out.close(); // flushes; the text stays open
+        } catch (XMLStreamException e) { // into memory, from our own values: only a bug gets here
+            throw new IllegalStateException("cannot write an XML document", e);
+        }
+        return text.toString();
+    }
+
+    /** Elements and text, escaped by Woodstox; an element whose content is {@code null} is left out. */
+    static final class Writer {
+        private final XMLStreamWriter out;
+
+        private Writer(XMLStreamWriter out) {
+            this.out = out;
+        }
+
+        /** The root element, in S3's namespace. */
+        Writer root(String name) throws XMLStreamException {
+            out.writeStartElement(name);
+            out.writeDefaultNamespace(NAMESPACE);
+            return this;
+        }
+
+        Writer start(String name) throws XMLStreamException {
+            out.writeStartElement(name);
+            return this;
+        }
+
+        Writer end() throws XMLStreamException {
+            out.writeEndElement();
+            return this;
+        }
+
+        Writer text(String text) throws XMLStreamException {
+            out.writeCharacters(text);
+            return this;
+        }
+
+        /** {@code <name>text</name>}, or nothing when {@code text} is null; an empty text gives {@code <name></name>}. */
+        Writer element(String name, String text) throws XMLStreamException {
+            return text == null ? this : start(name).text(text).end();
+        }
     }
 
     private static XmlElement readDocument(XMLStreamReader reader) throws XMLStreamException {
@@ -141,16 +182,5 @@ public final class S3Xml {
         factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, 32);
         factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, 4096);
         return factory;
-    }
-
-    private static XmlMapper writer() {
-        WstxOutputFactory output = new WstxOutputFactory();
-        output.setProperty(WstxOutputProperties.P_USE_DOUBLE_QUOTES_IN_XML_DECL, true);
-        XmlMapper mapper = new XmlMapper(XmlFactory.builder().xmlInputFactory(hardenedInputFactory())
-                .xmlOutputFactory(output).build());
-        // Null means "absent"; an empty string (a filter rule's empty Value) must still be written.
-        mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL);
-        mapper.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS); // <EventBridgeConfiguration/> has no members
-        return mapper;
     }
 }

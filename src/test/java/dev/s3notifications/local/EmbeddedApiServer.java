@@ -9,6 +9,7 @@ import dev.s3notifications.handler.ApiHandler;
 import dev.s3notifications.testing.AwsTestClients;
 import dev.s3notifications.wiring.Settings;
 import dev.s3notifications.wiring.Wiring;
+import dev.s3notifications.xml.S3Documents;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -49,7 +50,7 @@ public final class EmbeddedApiServer implements AutoCloseable {
         // As Lambda runs it: the access-key cache keeps a key for its default lifetime.
         Settings settings = Settings.from(Map.of("BUCKETS_TABLE", LocalStack.BUCKETS_TABLE,
                 "ACCESS_KEYS_TABLE", LocalStack.ACCESS_KEYS_TABLE));
-        ApiHandler handler = new ApiHandler(Wiring.api(settings, dynamoDb, sns), settings);
+        ApiHandler handler = new ApiHandler(Wiring.api(settings, dynamoDb, sns, S3Documents.streaming()), settings);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         EmbeddedApiServer started = new EmbeddedApiServer(dynamoDbLocal, server);
         server.setExecutor(started.executor);
