@@ -156,10 +156,10 @@ public final class ColdStartChart {
         }
     }
 
-    /** The smallest of 1, 2, 2.5, 5 times a power of ten that is at least {@code value}. */
+    /** The smallest of 1, 1.2, 1.5, 2, 2.5, 5 times a power of ten that is at least {@code value}. */
     private static double niceCeiling(double value) {
         double power = Math.pow(10, Math.floor(Math.log10(Math.max(value, 1))));
-        for (double step : new double[] {1, 2, 2.5, 5, 10}) {
+        for (double step : new double[] {1, 1.2, 1.5, 2, 2.5, 5, 10}) {
             if (step * power >= value) {
                 return step * power;
             }
