@@ -35,7 +35,7 @@ public final class BucketXml {
     public static String location(String region) {
         return S3Xml.write(xml -> {
             xml.root("LocationConstraint");
-            if (!"us-east-1".equals(region)) {
+            if (region != null && !"us-east-1".equals(region)) {
                 xml.text(region);
             }
             xml.end();

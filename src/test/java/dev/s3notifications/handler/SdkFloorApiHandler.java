@@ -2,7 +2,6 @@ package dev.s3notifications.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.s3notifications.wiring.Settings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,23 +24,17 @@ public final class SdkFloorApiHandler implements RequestStreamHandler {
             + "\"2026-11-22T00:00:00.000Z\",\"Bucket\":\"" + SdkFloorClients.BUCKET + "\",\"RequestId\":"
             + "\"5582815E1AEA5ADF\",\"HostId\":\"8cLeGAmw098X5cv4Zkwcmo8vvZa3eH3eKxsPzbB9wrR+YstdA6Knx4Ip8EXAMPLE\"}";
 
-    private final SdkFloorClients clients;
-    private final Settings settings;
-
-    public SdkFloorApiHandler() {
-        settings = Settings.fromEnvironment();
-        clients = SdkFloorClients.build(settings);
-    }
+    private final SdkFloorClients clients = SdkFloorClients.fromEnvironment();
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         input.readAllBytes();
-        clients.dynamoDb().getItem(b -> b.tableName(settings.accessKeysTable()).consistentRead(true)
+        clients.dynamoDb().getItem(b -> b.tableName(clients.settings().accessKeysTable()).consistentRead(true)
                 .key(Map.of("accessKeyId", AttributeValue.fromS(SdkFloorClients.ACCESS_KEY_ID))));
-        Map<String, AttributeValue> bucket = clients.dynamoDb().getItem(b -> b.tableName(settings.bucketsTable())
+        Map<String, AttributeValue> bucket = clients.dynamoDb().getItem(b -> b.tableName(clients.settings().bucketsTable())
                 .consistentRead(true).key(Map.of("bucket", AttributeValue.fromS(SdkFloorClients.BUCKET)))).item();
         clients.sns().publish(b -> b.topicArn(SdkFloorClients.TOPIC).subject(SdkFloorClients.SUBJECT).message(TEST_EVENT));
-        clients.dynamoDb().updateItem(b -> b.tableName(settings.bucketsTable())
+        clients.dynamoDb().updateItem(b -> b.tableName(clients.settings().bucketsTable())
                 .key(Map.of("bucket", AttributeValue.fromS(SdkFloorClients.BUCKET)))
                 .updateExpression("SET #configuration = :configuration")
                 .conditionExpression("attribute_exists(#bucket) AND #owner = :owner")

@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * {@code SDK_FLOOR_PARALLEL_CLIENTS=true} the SNS client is built on a second thread while this one builds the
  * DynamoDB client: the cold-start benchmark runs both ways to measure whether init gains from a second core.
  */
-record SdkFloorClients(DynamoDbClient dynamoDb, SnsClient sns) {
+record SdkFloorClients(Settings settings, DynamoDbClient dynamoDb, SnsClient sns) {
     /** The benchmark world's sample bucket, access key and topic (events/api/). */
     static final String BUCKET = "notifications-demo-bucket";
     static final String ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
@@ -19,9 +19,11 @@ record SdkFloorClients(DynamoDbClient dynamoDb, SnsClient sns) {
     /** The subject S3 gives every message it publishes to SNS. */
     static final String SUBJECT = "Amazon S3 Notification";
 
-    static SdkFloorClients build(Settings settings) {
+    /** The clients for the function's environment, as Lambda's constructor of the function builds them. */
+    static SdkFloorClients fromEnvironment() {
+        Settings settings = Settings.fromEnvironment();
         if (!"true".equals(System.getenv("SDK_FLOOR_PARALLEL_CLIENTS"))) {
-            return new SdkFloorClients(AwsClients.dynamoDb(settings), AwsClients.sns(settings));
+            return new SdkFloorClients(settings, AwsClients.dynamoDb(settings), AwsClients.sns(settings));
         }
         CompletableFuture<SnsClient> sns = new CompletableFuture<>();
         Thread.ofPlatform().name("sdk-floor-sns").start(() -> {
@@ -32,6 +34,6 @@ record SdkFloorClients(DynamoDbClient dynamoDb, SnsClient sns) {
             }
         });
         DynamoDbClient dynamoDb = AwsClients.dynamoDb(settings);
-        return new SdkFloorClients(dynamoDb, sns.join());
+        return new SdkFloorClients(settings, dynamoDb, sns.join());
     }
 }

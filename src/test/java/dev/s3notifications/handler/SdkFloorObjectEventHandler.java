@@ -2,7 +2,6 @@ package dev.s3notifications.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.s3notifications.wiring.Settings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,18 +21,12 @@ public final class SdkFloorObjectEventHandler implements RequestStreamHandler {
     private static final String MESSAGE = "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventSource\":\"aws:s3\",\"padding\":\""
             + "x".repeat(900) + "\"}]}";
 
-    private final SdkFloorClients clients;
-    private final Settings settings;
-
-    public SdkFloorObjectEventHandler() {
-        settings = Settings.fromEnvironment();
-        clients = SdkFloorClients.build(settings);
-    }
+    private final SdkFloorClients clients = SdkFloorClients.fromEnvironment();
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         input.readAllBytes();
-        clients.dynamoDb().getItem(b -> b.tableName(settings.bucketsTable()).consistentRead(true)
+        clients.dynamoDb().getItem(b -> b.tableName(clients.settings().bucketsTable()).consistentRead(true)
                 .key(Map.of("bucket", AttributeValue.fromS(SdkFloorClients.BUCKET))));
         clients.sns().publish(b -> b.topicArn(SdkFloorClients.TOPIC).subject(SdkFloorClients.SUBJECT).message(MESSAGE));
         output.write(RESPONSE);

@@ -109,6 +109,7 @@ class S3DocumentsTest {
         assertThat(STREAMING.location("us-east-1"))
                 .isEqualTo(S3Xml.DECLARATION + "<LocationConstraint xmlns=\"" + NS + "\"/>")
                 .isEqualTo(JACKSON.location("us-east-1"));
+        assertThat(STREAMING.location(null)).isEqualTo(JACKSON.location(null));
         assertThat(STREAMING.location("eu-west-1"))
                 .isEqualTo(S3Xml.DECLARATION + "<LocationConstraint xmlns=\"" + NS + "\">eu-west-1</LocationConstraint>")
                 .isEqualTo(JACKSON.location("eu-west-1"));
