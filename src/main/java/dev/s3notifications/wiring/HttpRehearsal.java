@@ -55,11 +55,9 @@ public final class HttpRehearsal {
     }
 
     /** The HTTP client decorator that consults the rehearsal script of the calling thread, if there is one. */
-    static final class Client implements SdkHttpClient {
-        private final SdkHttpClient delegate;
-
+    static final class Client extends DelegatingHttpClient {
         Client(SdkHttpClient delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
@@ -97,16 +95,6 @@ public final class HttpRehearsal {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }
-
-        @Override
-        public String clientName() {
-            return delegate.clientName();
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 }

@@ -14,11 +14,9 @@ import software.amazon.awssdk.http.SdkHttpClient;
  * and as no {@code SdkException}, so the adapters took a network blip for a bug (500 InternalError, a whole failed
  * fan-out batch). Fixed in the SDK after 2.42 (aws/aws-sdk-java-v2#7347); this can go once we are past it.
  */
-final class RetryableIoHttpClient implements SdkHttpClient {
-    private final SdkHttpClient delegate;
-
+final class RetryableIoHttpClient extends DelegatingHttpClient {
     RetryableIoHttpClient(SdkHttpClient delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     @Override
@@ -39,15 +37,5 @@ final class RetryableIoHttpClient implements SdkHttpClient {
                 prepared.abort();
             }
         };
-    }
-
-    @Override
-    public String clientName() {
-        return delegate.clientName();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 }
