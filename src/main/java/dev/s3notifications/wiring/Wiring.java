@@ -37,7 +37,7 @@ public final class Wiring {
         SnsDestinationVerifier verifier = new SnsDestinationVerifier(AwsClients.sns(settings));
         DynamoDbClient dynamoDb = AwsClients.dynamoDb(settings);
         BucketStore store = new DynamoDbBucketStore(dynamoDb, settings.bucketsTable());
-        return new ApiFunction(api(settings, dynamoDb, store, verifier), verifier, store);
+        return new ApiFunction(api(settings, dynamoDb, store, verifier, S3Documents.streaming()), verifier, store);
     }
 
     /**
@@ -47,10 +47,6 @@ public final class Wiring {
     public static S3Api api(Settings settings, DynamoDbClient dynamoDb, SnsClient sns, S3Documents documents) {
         return api(settings, dynamoDb, new DynamoDbBucketStore(dynamoDb, settings.bucketsTable()), new SnsDestinationVerifier(sns),
                 documents);
-    }
-
-    private static S3Api api(Settings settings, DynamoDbClient dynamoDb, BucketStore store, DestinationVerifier verifier) {
-        return api(settings, dynamoDb, store, verifier, S3Documents.streaming());
     }
 
     private static S3Api api(Settings settings, DynamoDbClient dynamoDb, BucketStore store, DestinationVerifier verifier,
