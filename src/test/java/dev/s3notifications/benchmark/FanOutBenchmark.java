@@ -45,8 +45,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * Local in this JVM, moto (SNS with one raw SQS subscription per topic) in a child process, the functions called
  * with SQS batches as Lambda calls them. Counts the SDK requests the function makes, DynamoDB reads, events that
  * reached the subscribers, and the function thread's CPU time (which leaves out the emulators' work). Beside them, the
- * SDK floor ({@link SdkFloorFanOutHandler}): the fan-out's AWS calls alone, made directly, which is what the SDK
- * costs whatever the function does around it.
+ * SDK floor ({@link SdkFloorFanOutHandler}): the fan-out's AWS calls alone, with the same clients and SNS adapter,
+ * which is what the SDK costs whatever the function does around it.
  * Run it with {@code scripts/benchmark-fanout}; it is not a test and asserts nothing, it reports.
  */
 public final class FanOutBenchmark {
@@ -206,7 +206,7 @@ public final class FanOutBenchmark {
             buckets.add("bench-bucket-" + b);
         }
         Supplier<RequestHandler<SQSEvent, SQSBatchResponse>> floor =
-                () -> new SdkFloorFanOutHandler(dynamoDb, sns, table, buckets, published);
+                () -> new SdkFloorFanOutHandler(dynamoDb, new SnsNotificationPublisher(sns), table, buckets, published);
 
         System.out.printf("Fan-out benchmark: %d events in SQS batches of %d; %d buckets x %d configurations -> %d topics;"
                 + " each event matches exactly one configuration.%n", EVENTS, BATCH, BUCKETS, CONFIGURATIONS_PER_BUCKET, TOPICS);
