@@ -52,7 +52,7 @@ class PackageDependenciesTest {
                 if (!name.equals("handler")) {
                     forbidden.add("com.amazonaws.services.lambda.runtime");
                 }
-                if (!List.of("dynamodb", "sns", "wiring").contains(name)) {
+                if (!List.of("dynamodb", "sns", "sqs", "lambda", "eventbridge", "wiring").contains(name)) {
                     forbidden.add("software.amazon.awssdk.services.");
                 }
                 Map<String, List<String>> offending = new TreeMap<>();

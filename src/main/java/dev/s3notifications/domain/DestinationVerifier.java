@@ -6,12 +6,14 @@ import java.util.Map;
 
 /**
  * Proves that destinations exist and accept notifications from a bucket, as S3 does before it stores a
- * configuration: for topics and queues by sending them the {@link TestEvent}.
+ * configuration: for topics and queues by sending them the {@link TestEvent}, for functions by checking that they
+ * may be invoked. An implementation looks at the destinations of its own kind and ignores the others.
+ * <a href="https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketNotificationConfiguration.html">PutBucketNotificationConfiguration</a>
  */
 public interface DestinationVerifier {
 
     /**
-     * @param failures        one argument per destination that failed, in configuration order: the ARN, and why
+     * @param failures        one argument per destination that failed, in configuration order: which, and why
      * @param testMessageIds  the message id of each test message sent, by destination ARN
      */
     record Verification(List<Argument> failures, Map<String, String> testMessageIds) { }

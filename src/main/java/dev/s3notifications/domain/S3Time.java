@@ -5,7 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** Times as S3 writes them in events and XML: ISO-8601 in UTC, always with milliseconds. */
+/** Times as S3 writes them in events and XML: ISO-8601 in UTC, with milliseconds (or, for EventBridge, seconds). */
 public final class S3Time {
     private static final DateTimeFormatter ISO_MILLIS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -40,6 +40,15 @@ public final class S3Time {
         digits(text, 20, t.getNano() / 1_000_000, 3);
         text[23] = 'Z';
         return new String(text);
+    }
+
+    /**
+     * {@code uuuu-MM-dd'T'HH:mm:ss'Z'} in UTC, the time cut to the second: how EventBridge events carry time.
+     * <a href="https://docs.aws.amazon.com/eventbridge/latest/ref/overiew-event-structure.html">Event structure</a>
+     */
+    public static String formatSeconds(Instant instant) {
+        String millis = format(instant);
+        return millis.substring(0, millis.length() - ".SSSZ".length()) + "Z";
     }
 
     private static void digits(char[] text, int at, int value, int width) {

@@ -2,13 +2,13 @@ package dev.s3notifications.event;
 
 import java.util.List;
 
-/** Publishes S3 event messages to their topics. */
+/** Delivers notifications to their destinations: one implementation per AWS service, and a router over them. */
 public interface NotificationPublisher {
 
     /**
-     * Publishes every notification it can, retrying what is worth retrying.
+     * Delivers every notification it can, retrying what is worth retrying.
      *
-     * @return the notifications that were not published, in no particular order; empty when all were
+     * @return the notifications that were not delivered, in no particular order; empty when all were
      */
     List<Notification> publish(List<Notification> notifications);
 }

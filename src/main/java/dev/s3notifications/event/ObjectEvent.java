@@ -14,20 +14,39 @@ import java.time.Instant;
  * @param eTag                 without quotes (quotes are removed), or null
  * @param versionId            null when the object has no version; S3's "null" version counts as none
  * @param requesterPrincipalId who made the request, e.g. {@code AWS:AIDAJDPLRKLG7UEXAMPLE}
- * @param restore              the restored copy's expiry and source storage class; only for
- *                             {@code s3:ObjectRestore:Completed}, which requires it
+ * @param restore              the restored copy's expiry and source storage class: required for
+ *                             {@code s3:ObjectRestore:Completed}; for {@code s3:ObjectRestore:Post} the storage class
+ *                             alone, optional (EventBridge's {@code source-storage-class}); null for other events
+ * @param context              what only some destinations carry: the requester's account and the trace header,
+ *                             the storage class or access tier an object moved to
  */
 public record ObjectEvent(
         EventType type, String bucket, String key, Long size, String eTag, String versionId, String sequencer,
         Instant eventTime, String requesterPrincipalId, String sourceIpAddress, String requestId, String hostId,
-        Restore restore) {
+        Restore restore, Context context) {
 
     /** {@code glacierEventData.restoreEventData} of an {@code s3:ObjectRestore:Completed} record. */
     public record Restore(Instant lifecycleRestorationExpiryTime, String lifecycleRestoreStorageClass) {
-        public Restore {
-            if (lifecycleRestorationExpiryTime == null || isBlank(lifecycleRestoreStorageClass)) {
-                throw new InvalidObjectEventException("restore data needs an expiry time and a storage class");
-            }
+    }
+
+    /**
+     * What S3 knows about an event besides its record, and sends to some destinations only.
+     *
+     * @param requesterAccountId      the requester's AWS account (EventBridge's {@code requester}); null when unknown
+     * @param traceHeader             the {@code X-Amzn-Trace-Id} of the request that caused the event (SQS's
+     *                                {@code AWSTraceHeader}, EventBridge's trace header); null when it had none
+     * @param destinationStorageClass {@code s3:LifecycleTransition}: the storage class the object moved to
+     * @param destinationAccessTier   {@code s3:IntelligentTiering}: the access tier the object moved to
+     */
+    public record Context(String requesterAccountId, String traceHeader, String destinationStorageClass,
+            String destinationAccessTier) {
+        public static final Context NONE = new Context(null, null, null, null);
+
+        public Context {
+            requesterAccountId = blankToNull(requesterAccountId);
+            traceHeader = blankToNull(traceHeader);
+            destinationStorageClass = blankToNull(destinationStorageClass);
+            destinationAccessTier = blankToNull(destinationAccessTier);
         }
     }
 
@@ -72,11 +91,24 @@ public record ObjectEvent(
         eTag = shaped(eTag, shape.eTag(), "eTag", type);
         sequencer = shaped(sequencer, shape.sequencer(), "sequencer", type);
         if (type == EventType.OBJECT_RESTORE_COMPLETED) {
-            if (restore == null) {
-                throw new InvalidObjectEventException("missing restore data (required for " + type.s3Name() + ")");
+            if (restore == null || restore.lifecycleRestorationExpiryTime() == null
+                    || isBlank(restore.lifecycleRestoreStorageClass())) {
+                throw new InvalidObjectEventException("missing restore data: an expiry time and a storage class (required for "
+                        + type.s3Name() + ")");
             }
+        } else if (type == EventType.OBJECT_RESTORE_POST && restore != null && !isBlank(restore.lifecycleRestoreStorageClass())) {
+            restore = new Restore(null, restore.lifecycleRestoreStorageClass());
         } else {
             restore = null;
+        }
+        if (context == null) {
+            context = Context.NONE;
+        }
+        if (type != EventType.LIFECYCLE_TRANSITION && context.destinationStorageClass() != null
+                || type != EventType.INTELLIGENT_TIERING && context.destinationAccessTier() != null) {
+            context = new Context(context.requesterAccountId(), context.traceHeader(),
+                    type == EventType.LIFECYCLE_TRANSITION ? context.destinationStorageClass() : null,
+                    type == EventType.INTELLIGENT_TIERING ? context.destinationAccessTier() : null);
         }
     }
 
@@ -101,5 +133,9 @@ public record ObjectEvent(
 
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
+    }
+
+    private static String blankToNull(String value) {
+        return isBlank(value) ? null : value;
     }
 }

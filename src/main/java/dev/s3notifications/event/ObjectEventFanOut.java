@@ -2,40 +2,68 @@ package dev.s3notifications.event;
 
 import dev.s3notifications.domain.DependencyUnavailableException;
 import dev.s3notifications.domain.DestinationConfiguration;
+import dev.s3notifications.event.Notification.BusEvent;
+import dev.s3notifications.event.Notification.EventMessage;
+import dev.s3notifications.event.Notification.Origin;
 import dev.s3notifications.logging.JsonLog;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Delivers a batch of object-event queue messages: reads each message's events, finds the topic configurations
- * of each event's bucket that match it, and publishes one S3 event message per match. A message fails as a whole
- * if it cannot be read, if its bucket cannot be looked up, or if any of its notifications is not published; it
- * is then redelivered by the queue (and its already published notifications published again), until the queue
- * moves it to its dead-letter queue. Delivery is therefore at least once.
+ * Delivers a batch of object-event queue messages: reads each message's events, finds the configurations of each
+ * event's bucket that match it, and sends one S3 event message per match to its topic, queue or function, plus, when
+ * the bucket has EventBridge on, the event to the EventBridge bus. A message fails as a whole if it cannot be read,
+ * if its bucket cannot be looked up, or if any of its deliveries fails; the queue then hands it back, until it moves
+ * it to its dead-letter queue. What was delivered of a failed message is written to the {@link DeliveryLog}, and
+ * left out when the message comes back, so each destination gets each event independently of the others. Delivery
+ * is at least once: a delivery whose answer was lost, or that the log could not record, is made again.
  */
 public final class ObjectEventFanOut {
     private final ObjectEventReader reader;
     private final BucketNotificationsCache buckets;
     private final NotificationPublisher publisher;
+    private final DeliveryLog deliveryLog;
+    private final Destination eventBus;
 
-    /** One queue message: its id (what a batch item failure names) and its body. */
-    public record QueuedMessage(String messageId, String body) {
+    /**
+     * One queue message: its id (what a batch item failure names), its body, and how many times the queue has handed
+     * it out, this time included.
+     */
+    public record QueuedMessage(String messageId, String body, int receiveCount) {
+        /** A message received for the first time. */
+        public QueuedMessage(String messageId, String body) {
+            this(messageId, body, 1);
+        }
     }
 
-    public ObjectEventFanOut(ObjectEventReader reader, BucketNotificationsCache buckets, NotificationPublisher publisher) {
+    /**
+     * @param eventBus the EventBridge bus that gets every event of the buckets that have EventBridge on
+     */
+    public ObjectEventFanOut(ObjectEventReader reader, BucketNotificationsCache buckets, NotificationPublisher publisher,
+            DeliveryLog deliveryLog, Destination eventBus) {
+        if (eventBus.kind() != Destination.Kind.EVENT_BUS) {
+            throw new IllegalArgumentException("not an event bus: " + eventBus);
+        }
         this.reader = reader;
         this.buckets = buckets;
         this.publisher = publisher;
+        this.deliveryLog = deliveryLog;
+        this.eventBus = eventBus;
     }
 
     /** Delivers what it can; returns the ids of the messages that failed, in batch order. */
     public Set<String> deliver(List<QueuedMessage> messages) {
         Set<String> failed = new LinkedHashSet<>();
+        Map<String, Set<String>> alreadyDelivered = alreadyDelivered(messages);
         List<Notification> notifications = new ArrayList<>();
         int events = 0;
+        int skipped = 0;
         for (QueuedMessage message : messages) {
             try {
                 List<ObjectEvent> read = reader.read(message.body());
@@ -43,7 +71,14 @@ public final class ObjectEventFanOut {
                     JsonLog.info("message carries no object event; nothing to deliver", "messageId", message.messageId());
                 }
                 events += read.size();
-                notifications.addAll(notificationsFor(read, message.messageId()));
+                Set<String> done = alreadyDelivered.getOrDefault(message.messageId(), Set.of());
+                for (Notification notification : notificationsFor(read, message.messageId())) {
+                    if (done.contains(deliveryKey(notification))) {
+                        skipped++;
+                    } else {
+                        notifications.add(notification);
+                    }
+                }
             } catch (InvalidObjectEventException e) {
                 JsonLog.warn("rejected an object-event message; it goes to the dead-letter queue after its retries",
                         "messageId", message.messageId(), "reason", e.getMessage());
@@ -60,25 +95,91 @@ public final class ObjectEventFanOut {
         }
         List<Notification> undelivered = notifications.isEmpty() ? List.of() : publisher.publish(notifications);
         for (Notification notification : undelivered) {
-            failed.add(notification.sourceMessageId());
+            failed.add(notification.origin().messageId());
         }
+        recordPartialDeliveries(notifications, undelivered, failed);
         JsonLog.info("object events fanned out", "messages", Integer.toString(messages.size()),
                 "events", Integer.toString(events), "notifications", Integer.toString(notifications.size()),
-                "undelivered", Integer.toString(undelivered.size()), "failedMessages", Integer.toString(failed.size()));
+                "alreadyDelivered", Integer.toString(skipped), "undelivered", Integer.toString(undelivered.size()),
+                "failedMessages", Integer.toString(failed.size()));
         return orderedLike(messages, failed);
+    }
+
+    /** The deliveries recorded for the messages the queue has handed out before; none if the log cannot say. */
+    private Map<String, Set<String>> alreadyDelivered(List<QueuedMessage> messages) {
+        List<String> redelivered = new ArrayList<>();
+        for (QueuedMessage message : messages) {
+            if (message.receiveCount() > 1) {
+                redelivered.add(message.messageId());
+            }
+        }
+        if (redelivered.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return deliveryLog.delivered(redelivered);
+        } catch (DependencyUnavailableException e) {
+            JsonLog.warn("could not read the delivery log; redelivered messages are delivered whole",
+                    "messages", Integer.toString(redelivered.size()), "reason", e.getMessage());
+            return Map.of();
+        }
+    }
+
+    /** Records, for each message that failed, what of it was delivered, so that it is not delivered again. */
+    private void recordPartialDeliveries(List<Notification> notifications, List<Notification> undelivered, Set<String> failed) {
+        if (failed.isEmpty() || notifications.isEmpty()) {
+            return;
+        }
+        Set<Notification> notDone = new HashSet<>(undelivered);
+        Map<String, Set<String>> delivered = new HashMap<>();
+        for (Notification notification : notifications) {
+            String messageId = notification.origin().messageId();
+            if (failed.contains(messageId) && !notDone.contains(notification)) {
+                delivered.computeIfAbsent(messageId, id -> new HashSet<>()).add(deliveryKey(notification));
+            }
+        }
+        if (delivered.isEmpty()) {
+            return;
+        }
+        try {
+            deliveryLog.record(delivered);
+        } catch (DependencyUnavailableException e) {
+            JsonLog.warn("could not write the delivery log; what was delivered of the failed messages will be delivered again",
+                    "messages", Integer.toString(delivered.size()), "reason", e.getMessage());
+        }
+    }
+
+    /**
+     * Names a delivery among those of its message: the event's position, the configuration it matched (none for
+     * EventBridge) and the destination. A configuration changed in between gives new names, so its deliveries are
+     * made (again).
+     */
+    static String deliveryKey(Notification notification) {
+        Origin origin = notification.origin();
+        return origin.eventIndex() + "|" + (origin.configurationId() == null ? "" : origin.configurationId()) + "|"
+                + notification.destination();
     }
 
     private List<Notification> notificationsFor(List<ObjectEvent> events, String messageId) {
         List<Notification> notifications = new ArrayList<>(events.size());
-        for (ObjectEvent event : events) {
-            Optional<BucketNotifications> bucket = buckets.find(event.bucket());
-            if (bucket.isEmpty()) {
+        for (int i = 0; i < events.size(); i++) {
+            ObjectEvent event = events.get(i);
+            Optional<BucketNotifications> found = buckets.find(event.bucket());
+            if (found.isEmpty()) {
                 continue; // no such bucket (any more): S3 sends nothing
             }
+            BucketNotifications bucket = found.get();
             String encodedKey = ObjectKeys.encode(event.key());
-            for (DestinationConfiguration topic : bucket.get().topics().match(event.type(), encodedKey)) {
-                notifications.add(new Notification(topic.arn(),
-                        S3EventMessage.render(event, encodedKey, bucket.get().identity(), topic.id()), messageId));
+            String traceHeader = event.context().traceHeader();
+            for (DestinationConfiguration configuration : bucket.destinations().match(event.type(), encodedKey)) {
+                notifications.add(new EventMessage(Destination.of(configuration),
+                        S3EventMessage.render(event, encodedKey, bucket.identity(), configuration.id()), traceHeader,
+                        new Origin(messageId, i, configuration.id())));
+            }
+            String detailType = bucket.eventBridge() ? S3EventBridgeEvent.detailType(event.type()) : null;
+            if (detailType != null) {
+                notifications.add(new BusEvent(eventBus, detailType, S3EventBridgeEvent.detail(event, bucket.bucket()),
+                        event.eventTime(), bucket.identity().arn(), traceHeader, new Origin(messageId, i, null)));
             }
         }
         return notifications;

@@ -1,5 +1,6 @@
 package dev.s3notifications.event;
 
+import dev.s3notifications.domain.EventType;
 import dev.s3notifications.domain.JsonText;
 import dev.s3notifications.domain.S3Time;
 
@@ -54,7 +55,7 @@ public final class S3EventMessage {
             JsonText.appendString(json.append(",\"sequencer\":"), event.sequencer());
         }
         json.append("}}");
-        if (event.restore() != null) {
+        if (event.type() == EventType.OBJECT_RESTORE_COMPLETED) { // the only record with glacierEventData
             json.append(",\"glacierEventData\":{\"restoreEventData\":{\"lifecycleRestorationExpiryTime\":\"")
                     .append(S3Time.format(event.restore().lifecycleRestorationExpiryTime()))
                     .append("\",\"lifecycleRestoreStorageClass\":");

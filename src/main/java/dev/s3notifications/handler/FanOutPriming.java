@@ -9,6 +9,7 @@ import dev.s3notifications.domain.DestinationType;
 import dev.s3notifications.domain.FilterRule;
 import dev.s3notifications.domain.NotificationConfiguration;
 import dev.s3notifications.domain.NotificationConfigurationValidator;
+import dev.s3notifications.event.DeliveryLog;
 import dev.s3notifications.event.NotificationPublisher;
 import dev.s3notifications.logging.JsonLog;
 import dev.s3notifications.wiring.HttpRehearsal;
@@ -125,12 +126,12 @@ final class FanOutPriming {
         SandboxBucketStore sandbox = new SandboxBucketStore();
         sandbox.create(bucket);
         sandbox.putNotificationConfiguration(bucket, sampleConfiguration());
-        deliver(new ObjectEventHandler(Wiring.fanOut(settings, sandbox, realPublisher)));
+        deliver(new ObjectEventHandler(Wiring.fanOut(settings, sandbox, realPublisher, DeliveryLog.NONE)));
     }
 
     /** The sample batch through the real store and publisher, rehearsed; returns how many messages failed. */
     int rehearse() {
-        ObjectEventHandler handler = new ObjectEventHandler(Wiring.fanOut(settings, realStore, realPublisher));
+        ObjectEventHandler handler = new ObjectEventHandler(Wiring.fanOut(settings, realStore, realPublisher, DeliveryLog.NONE));
         return HttpRehearsal.rehearse(this::answer, () -> deliver(handler));
     }
 

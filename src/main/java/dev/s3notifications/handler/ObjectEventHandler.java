@@ -4,8 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.s3notifications.event.ObjectEventFanOut;
 import dev.s3notifications.event.ObjectEventFanOut.QueuedMessage;
+import dev.s3notifications.event.ObjectEventFanOut;
 import dev.s3notifications.wiring.Settings;
 import dev.s3notifications.wiring.Wiring;
 import java.io.IOException;
@@ -14,7 +14,8 @@ import java.io.OutputStream;
 import java.util.List;
 
 /**
- * The fan-out function: a batch of the object-events queue in, S3 event messages out to SNS; the messages that
+ * The fan-out function: a batch of the object-events queue in, S3 event messages out to the buckets' topics, queues,
+ * functions and EventBridge bus; the messages that
  * failed are reported as batch item failures, so the event source mapping
  * ({@code FunctionResponseTypes: [ReportBatchItemFailures]}) deletes only the others. Lambda calls it as a stream
  * handler ({@link LambdaEventJson}); tests call {@link #handleRequest(SQSEvent, Context)}.
@@ -49,7 +50,17 @@ public final class ObjectEventHandler implements RequestStreamHandler {
 
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         List<QueuedMessage> messages = event.getRecords() == null ? List.of()
-                : event.getRecords().stream().map(m -> new QueuedMessage(m.getMessageId(), m.getBody())).toList();
+                : event.getRecords().stream().map(m -> new QueuedMessage(m.getMessageId(), m.getBody(), receiveCount(m))).toList();
         return new SQSBatchResponse(fanOut.deliver(messages).stream().map(SQSBatchResponse.BatchItemFailure::new).toList());
+    }
+
+    /** How often the queue has handed the message out; 1 when the event does not say (a hand-made event). */
+    private static int receiveCount(SQSEvent.SQSMessage message) {
+        String count = message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount");
+        try {
+            return count == null ? 1 : Math.max(1, Integer.parseInt(count.trim()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 }

@@ -10,12 +10,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import dev.s3notifications.domain.EventType;
 import dev.s3notifications.event.InvalidObjectEventException;
 import dev.s3notifications.event.ObjectEvent;
 import dev.s3notifications.event.ObjectEventReader;
 import dev.s3notifications.event.ObjectKeys;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -35,7 +35,8 @@ public final class ObjectEventJson implements ObjectEventReader {
     /** The fields of one event in our own format. */
     static final Set<String> EVENT_FIELDS = Set.of("eventName", "bucket", "key", "size", "eTag", "versionId",
             "sequencer", "eventTime", "requesterPrincipalId", "sourceIpAddress", "requestId", "hostId",
-            "restoreExpiryTime", "restoreStorageClass");
+            "restoreExpiryTime", "restoreStorageClass", "requesterAccountId", "traceHeader", "destinationStorageClass",
+            "destinationAccessTier");
     /** The most events one message may carry. */
     static final int MAX_EVENTS = 1000;
 
@@ -169,7 +170,9 @@ public final class ObjectEventJson implements ObjectEventReader {
             return new ObjectEvent(type, text(node, "bucket"), text(node, "key"), size(node, "size"), text(node, "eTag"),
                     text(node, "versionId"), text(node, "sequencer"), time(node, "eventTime"),
                     text(node, "requesterPrincipalId"), text(node, "sourceIpAddress"), text(node, "requestId"),
-                    text(node, "hostId"), restore(type, restoreExpiry, restoreClass));
+                    text(node, "hostId"), restore(type, restoreExpiry, restoreClass),
+                    new ObjectEvent.Context(text(node, "requesterAccountId"), text(node, "traceHeader"),
+                            text(node, "destinationStorageClass"), text(node, "destinationAccessTier")));
         } catch (InvalidObjectEventException e) {
             throw where.isEmpty() ? e : new InvalidObjectEventException(where + e.getMessage());
         }
@@ -213,7 +216,8 @@ public final class ObjectEventJson implements ObjectEventReader {
                         text(object(record, "responseElements"), "x-amz-request-id"),
                         text(object(record, "responseElements"), "x-amz-id-2"),
                         restore(type, time(restore, "lifecycleRestorationExpiryTime"),
-                                text(restore, "lifecycleRestoreStorageClass"))));
+                                text(restore, "lifecycleRestoreStorageClass")),
+                        ObjectEvent.Context.NONE));
             } catch (InvalidObjectEventException e) {
                 throw new InvalidObjectEventException("Records[" + i + "]: " + e.getMessage());
             }
@@ -222,7 +226,8 @@ public final class ObjectEventJson implements ObjectEventReader {
     }
 
     private static ObjectEvent.Restore restore(EventType type, Instant expiry, String storageClass) {
-        if (type != EventType.OBJECT_RESTORE_COMPLETED || (expiry == null && storageClass == null)) {
+        boolean restoring = type == EventType.OBJECT_RESTORE_COMPLETED || type == EventType.OBJECT_RESTORE_POST;
+        if (!restoring || (expiry == null && storageClass == null)) {
             return null;
         }
         return new ObjectEvent.Restore(expiry, storageClass);

@@ -1,5 +1,6 @@
 package dev.s3notifications.sns;
 
+import dev.s3notifications.aws.AwsErrors;
 import dev.s3notifications.domain.Bucket;
 import dev.s3notifications.domain.DependencyUnavailableException;
 import dev.s3notifications.domain.DestinationConfiguration;
@@ -17,14 +18,10 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.AuthorizationErrorException;
 import software.amazon.awssdk.services.sns.model.KmsAccessDeniedException;
-import software.amazon.awssdk.services.sns.model.KmsThrottlingException;
 import software.amazon.awssdk.services.sns.model.NotFoundException;
-import software.amazon.awssdk.services.sns.model.SnsException;
-import software.amazon.awssdk.services.sns.model.ThrottledException;
 
 /**
  * Proves SNS topics the way S3 does: by publishing the {@code s3:TestEvent} message to each distinct topic.
- * Queues and functions are not checked yet; they are accepted as they are.
  * <a href="https://docs.aws.amazon.com/AmazonS3/latest/userguide/how-to-enable-disable-notification-intro.html">Enabling notifications</a>
  */
 public final class SnsDestinationVerifier implements DestinationVerifier {
@@ -64,18 +61,13 @@ public final class SnsDestinationVerifier implements DestinationVerifier {
                 failures.add(new Argument(topic, TOPIC_MISSING));
             } catch (AuthorizationErrorException | KmsAccessDeniedException e) {
                 failures.add(new Argument(topic, NOT_PERMITTED));
-            } catch (SnsException e) {
-                // SNS throttles with HTTP 400 and the code "Throttled", which isThrottlingException() does not know.
-                // An error without a code is an answer we could not read (cut off on its way): SNS always names its
-                // errors, so it says nothing about the topic.
-                if (e.statusCode() >= 500 || e.isThrottlingException() || e instanceof ThrottledException
-                        || e instanceof KmsThrottlingException || SnsNotificationPublisher.isUnreadable(e)) {
+            } catch (SdkException e) {
+                // Throttling, a server-side failure or an answer we could not read says nothing about the topic.
+                if (AwsErrors.isRetryable(e)) {
                     throw new DependencyUnavailableException("SNS: " + e.getMessage(), e);
                 }
                 failures.add(new Argument(topic, "The destination topic refused the test message: "
-                        + e.awsErrorDetails().errorMessage()));
-            } catch (SdkException e) {
-                throw new DependencyUnavailableException("SNS: " + e.getMessage(), e);
+                        + AwsErrors.message(e)));
             }
         }
         return new Verification(failures, messageIds);

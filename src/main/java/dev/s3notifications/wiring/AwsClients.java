@@ -1,11 +1,17 @@
 package dev.s3notifications.wiring;
 
+import java.net.URI;
 import java.time.Duration;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.utils.AttributeMap;
 
 /**
@@ -46,21 +52,32 @@ public final class AwsClients {
     }
 
     public static DynamoDbClient dynamoDb(Settings settings) {
-        var builder = DynamoDbClient.builder().region(Region.of(settings.region()))
-                .httpClientBuilder(new HttpClientBuilder())
-                .overrideConfiguration(c -> c.apiCallTimeout(API_CALL_TIMEOUT));
-        if (settings.dynamoDbEndpoint() != null) {
-            builder.endpointOverride(settings.dynamoDbEndpoint());
-        }
-        return builder.build();
+        return build(DynamoDbClient.builder(), settings, settings.dynamoDbEndpoint());
     }
 
     public static SnsClient sns(Settings settings) {
-        var builder = SnsClient.builder().region(Region.of(settings.region()))
-                .httpClientBuilder(new HttpClientBuilder())
+        return build(SnsClient.builder(), settings, settings.snsEndpoint());
+    }
+
+    public static SqsClient sqs(Settings settings) {
+        return build(SqsClient.builder(), settings, settings.destinations().sqsEndpoint());
+    }
+
+    public static LambdaClient lambda(Settings settings) {
+        return build(LambdaClient.builder(), settings, settings.destinations().lambdaEndpoint());
+    }
+
+    public static EventBridgeClient eventBridge(Settings settings) {
+        return build(EventBridgeClient.builder(), settings, settings.destinations().eventBridgeEndpoint());
+    }
+
+    /** A client in the settings' region, on our HTTP client and call timeout, at {@code endpoint} unless it is null. */
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, Settings settings,
+            URI endpoint) {
+        builder.region(Region.of(settings.region())).httpClientBuilder(new HttpClientBuilder())
                 .overrideConfiguration(c -> c.apiCallTimeout(API_CALL_TIMEOUT));
-        if (settings.snsEndpoint() != null) {
-            builder.endpointOverride(settings.snsEndpoint());
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
         }
         return builder.build();
     }

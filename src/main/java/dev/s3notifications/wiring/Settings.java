@@ -29,11 +29,34 @@ import java.util.Map;
  * @param primeAtInit               {@code PRIME_AT_INIT}: whether the functions run their sample requests during
  *                                  init (default true), so the first request is as fast as the next; false leaves
  *                                  that work to the first request, for a shorter init (docs/benchmarks.md measures both)
+ * @param destinations              where the fan-out delivers, and the endpoints of the services it delivers to
  */
 public record Settings(
         String region, String bucketsTable, String unsignedRequestsAccountId, List<String> virtualHostDomains,
         int maxConfigurations, int maxRequestBodyBytes, URI dynamoDbEndpoint, URI snsEndpoint,
-        Duration configurationCacheTtl, String accessKeysTable, Duration accessKeyCacheTtl, boolean primeAtInit) {
+        Duration configurationCacheTtl, String accessKeysTable, Duration accessKeyCacheTtl, boolean primeAtInit,
+        Destinations destinations) {
+
+    /**
+     * @param sqsEndpoint         {@code AWS_ENDPOINT_URL_SQS} or {@code AWS_ENDPOINT_URL}, or null for AWS
+     * @param lambdaEndpoint      {@code AWS_ENDPOINT_URL_LAMBDA} or {@code AWS_ENDPOINT_URL}, or null for AWS
+     * @param eventBridgeEndpoint {@code AWS_ENDPOINT_URL_EVENTBRIDGE} or {@code AWS_ENDPOINT_URL}, or null for AWS
+     * @param eventBus            {@code EVENT_BUS_NAME}: the EventBridge bus of buckets with EventBridge on, by name or
+     *                            ARN; S3 uses the account's default bus
+     * @param eventSource         {@code EVENT_SOURCE}: the {@code source} of the events put on it; S3's is
+     *                            {@code aws.s3}, which EventBridge reserves for AWS
+     * @param deliveriesTable     {@code DELIVERIES_TABLE}: the DynamoDB table where the fan-out remembers what it
+     *                            delivered of messages that failed in part
+     */
+    public record Destinations(URI sqsEndpoint, URI lambdaEndpoint, URI eventBridgeEndpoint, String eventBus,
+            String eventSource, String deliveriesTable) {
+        public Destinations {
+            if (eventSource == null || eventSource.isBlank() || eventSource.startsWith("aws.")) {
+                throw new IllegalArgumentException("EVENT_SOURCE must be set and must not start with aws. (EventBridge"
+                        + " reserves those sources for AWS), not " + eventSource);
+            }
+        }
+    }
 
     /** The account the local stack's first key pair acts for. */
     public static final String DEFAULT_ACCOUNT = "123456789012";
@@ -42,6 +65,10 @@ public record Settings(
     public static final Duration DEFAULT_CONFIGURATION_CACHE_TTL = Duration.ofSeconds(5);
     /** Every valid configuration S3 accepts fits: 100 configurations with long filters stay well below this. */
     public static final int DEFAULT_MAX_REQUEST_BODY_BYTES = 256 * 1024;
+    /** The {@code source} of the fan-out's EventBridge events, which rules match on instead of S3's {@code aws.s3}. */
+    public static final String DEFAULT_EVENT_SOURCE = "s3-bucket-notifications";
+    public static final String DEFAULT_EVENT_BUS = "default";
+    public static final String DEFAULT_DELIVERIES_TABLE = "s3-bucket-notifications-deliveries";
     /** Short enough that a disabled key stops working within half a minute, long enough to spare DynamoDB. */
     public static final Duration DEFAULT_ACCESS_KEY_CACHE_TTL = Duration.ofSeconds(30);
 
@@ -79,12 +106,18 @@ public record Settings(
                 env.getOrDefault("ACCESS_KEYS_TABLE", DEFAULT_ACCESS_KEYS_TABLE),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("ACCESS_KEY_CACHE_TTL_SECONDS",
                         Long.toString(DEFAULT_ACCESS_KEY_CACHE_TTL.toSeconds())))),
-                !"false".equalsIgnoreCase(env.getOrDefault("PRIME_AT_INIT", "true").trim()));
+                !"false".equalsIgnoreCase(env.getOrDefault("PRIME_AT_INIT", "true").trim()),
+                new Destinations(endpoint(env, "AWS_ENDPOINT_URL_SQS"), endpoint(env, "AWS_ENDPOINT_URL_LAMBDA"),
+                        endpoint(env, "AWS_ENDPOINT_URL_EVENTBRIDGE"),
+                        env.getOrDefault("EVENT_BUS_NAME", DEFAULT_EVENT_BUS).trim(),
+                        env.getOrDefault("EVENT_SOURCE", DEFAULT_EVENT_SOURCE).trim(),
+                        env.getOrDefault("DELIVERIES_TABLE", DEFAULT_DELIVERIES_TABLE)));
     }
 
     public Settings withConfigurationCacheTtl(Duration ttl) {
         return new Settings(region, bucketsTable, unsignedRequestsAccountId, virtualHostDomains, maxConfigurations,
-                maxRequestBodyBytes, dynamoDbEndpoint, snsEndpoint, ttl, accessKeysTable, accessKeyCacheTtl, primeAtInit);
+                maxRequestBodyBytes, dynamoDbEndpoint, snsEndpoint, ttl, accessKeysTable, accessKeyCacheTtl, primeAtInit,
+                destinations);
     }
 
     private static URI endpoint(Map<String, String> env, String serviceVariable) {

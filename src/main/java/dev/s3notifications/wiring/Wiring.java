@@ -4,19 +4,31 @@ import dev.s3notifications.api.S3Api;
 import dev.s3notifications.authentication.CachedAccessKeyStore;
 import dev.s3notifications.authentication.S3RequestAuthenticator;
 import dev.s3notifications.domain.BucketStore;
+import dev.s3notifications.domain.DestinationType;
 import dev.s3notifications.domain.DestinationVerifier;
+import dev.s3notifications.domain.DestinationVerifiers;
 import dev.s3notifications.domain.NotificationConfigurationValidator;
 import dev.s3notifications.dynamodb.DynamoDbAccessKeyStore;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
+import dev.s3notifications.dynamodb.DynamoDbDeliveryLog;
 import dev.s3notifications.event.BucketNotificationsCache;
+import dev.s3notifications.event.DeliveryLog;
+import dev.s3notifications.event.Destination;
 import dev.s3notifications.event.NotificationPublisher;
+import dev.s3notifications.event.NotificationRouter;
 import dev.s3notifications.event.ObjectEventFanOut;
+import dev.s3notifications.eventbridge.EventBridgePublisher;
 import dev.s3notifications.json.ObjectEventJson;
+import dev.s3notifications.lambda.LambdaDestinationVerifier;
+import dev.s3notifications.lambda.LambdaNotificationPublisher;
 import dev.s3notifications.logging.JsonLog;
 import dev.s3notifications.sns.SnsDestinationVerifier;
 import dev.s3notifications.sns.SnsNotificationPublisher;
+import dev.s3notifications.sqs.SqsDestinationVerifier;
+import dev.s3notifications.sqs.SqsNotificationPublisher;
 import dev.s3notifications.xml.S3Documents;
 import java.time.Clock;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -34,10 +46,23 @@ public final class Wiring {
     }
 
     public static ApiFunction apiFunction(Settings settings) {
-        SnsDestinationVerifier verifier = new SnsDestinationVerifier(AwsClients.sns(settings));
+        DestinationVerifier verifier = destinationVerifier(settings, AwsClients.sns(settings));
         DynamoDbClient dynamoDb = AwsClients.dynamoDb(settings);
         BucketStore store = new DynamoDbBucketStore(dynamoDb, settings.bucketsTable());
         return new ApiFunction(api(settings, dynamoDb, store, verifier, S3Documents.streaming()), verifier, store);
+    }
+
+    /**
+     * Each kind of destination checked as S3 checks it. The SNS client is built at once (every PUT that names a topic
+     * needs it, and priming warms it); the SQS and Lambda clients when a configuration first names a queue or function.
+     */
+    private static DestinationVerifier destinationVerifier(Settings settings, SnsClient sns) {
+        Lazy<DestinationVerifier> queues = Lazy.of(() -> new SqsDestinationVerifier(AwsClients.sqs(settings)));
+        Lazy<DestinationVerifier> functions = Lazy.of(() -> new LambdaDestinationVerifier(AwsClients.lambda(settings)));
+        return new DestinationVerifiers(Map.of(
+                DestinationType.TOPIC, new SnsDestinationVerifier(sns),
+                DestinationType.QUEUE, (bucket, destinations, testEvent) -> queues.get().verify(bucket, destinations, testEvent),
+                DestinationType.FUNCTION, (bucket, destinations, testEvent) -> functions.get().verify(bucket, destinations, testEvent)));
     }
 
     /**
@@ -45,8 +70,8 @@ public final class Wiring {
      * its clients out of the box and writes with Jackson's XmlMapper).
      */
     public static S3Api api(Settings settings, DynamoDbClient dynamoDb, SnsClient sns, S3Documents documents) {
-        return api(settings, dynamoDb, new DynamoDbBucketStore(dynamoDb, settings.bucketsTable()), new SnsDestinationVerifier(sns),
-                documents);
+        return api(settings, dynamoDb, new DynamoDbBucketStore(dynamoDb, settings.bucketsTable()),
+                destinationVerifier(settings, sns), documents);
     }
 
     private static S3Api api(Settings settings, DynamoDbClient dynamoDb, BucketStore store, DestinationVerifier verifier,
@@ -78,18 +103,39 @@ public final class Wiring {
     }
 
     public static FanOutFunction fanOutFunction(Settings settings) {
-        BucketStore store = new DynamoDbBucketStore(AwsClients.dynamoDb(settings), settings.bucketsTable());
-        NotificationPublisher publisher = new SnsNotificationPublisher(AwsClients.sns(settings));
-        return new FanOutFunction(fanOut(settings, store, publisher), store, publisher);
+        DynamoDbClient dynamoDb = AwsClients.dynamoDb(settings);
+        BucketStore store = new DynamoDbBucketStore(dynamoDb, settings.bucketsTable());
+        NotificationPublisher publisher = publisher(settings, AwsClients.sns(settings));
+        DeliveryLog deliveryLog = new DynamoDbDeliveryLog(dynamoDb, settings.destinations().deliveriesTable(), Clock.systemUTC());
+        return new FanOutFunction(fanOut(settings, store, publisher, deliveryLog), store, publisher);
     }
 
-    public static ObjectEventFanOut fanOut(Settings settings, BucketStore store, NotificationPublisher publisher) {
+    public static ObjectEventFanOut fanOut(Settings settings, BucketStore store, NotificationPublisher publisher,
+            DeliveryLog deliveryLog) {
         return new ObjectEventFanOut(new ObjectEventJson(),
-                new BucketNotificationsCache(store, settings.configurationCacheTtl(), System::nanoTime), publisher);
+                new BucketNotificationsCache(store, settings.configurationCacheTtl(), System::nanoTime), publisher,
+                deliveryLog, new Destination(Destination.Kind.EVENT_BUS, settings.destinations().eventBus()));
+    }
+
+    /**
+     * Every kind of destination, each with its service's publisher. The SNS client is built at once (priming warms
+     * it); the others when a batch first has something for them, so a cold start pays only for what it delivers to.
+     */
+    public static NotificationPublisher publisher(Settings settings, SnsClient sns) {
+        Lazy<NotificationPublisher> queues = Lazy.of(() -> new SqsNotificationPublisher(AwsClients.sqs(settings)));
+        Lazy<NotificationPublisher> functions = Lazy.of(() -> new LambdaNotificationPublisher(AwsClients.lambda(settings)));
+        Lazy<NotificationPublisher> bus = Lazy.of(() -> new EventBridgePublisher(AwsClients.eventBridge(settings),
+                settings.destinations().eventSource()));
+        return new NotificationRouter(Map.of(
+                Destination.Kind.TOPIC, new SnsNotificationPublisher(sns),
+                Destination.Kind.QUEUE, notifications -> queues.get().publish(notifications),
+                Destination.Kind.FUNCTION, notifications -> functions.get().publish(notifications),
+                Destination.Kind.EVENT_BUS, notifications -> bus.get().publish(notifications)));
     }
 
     /** The same, with the SDK clients given (tests and the benchmark count their calls). */
     public static ObjectEventFanOut fanOut(Settings settings, DynamoDbClient dynamoDb, SnsClient sns) {
-        return fanOut(settings, new DynamoDbBucketStore(dynamoDb, settings.bucketsTable()), new SnsNotificationPublisher(sns));
+        return fanOut(settings, new DynamoDbBucketStore(dynamoDb, settings.bucketsTable()), publisher(settings, sns),
+                new DynamoDbDeliveryLog(dynamoDb, settings.destinations().deliveriesTable(), Clock.systemUTC()));
     }
 }

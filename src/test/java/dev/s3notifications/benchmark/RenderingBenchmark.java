@@ -33,7 +33,7 @@ public class RenderingBenchmark {
         event = new ObjectEvent(EventType.OBJECT_CREATED_PUT, "photos", "photos 2026/red flower+@=é.jpg", 2048L,
                 "9b2cf535f27731c974343645a3985328", null, "0062E99A88DC407460", Instant.parse("2026-11-22T10:15:30.123Z"),
                 "AWS:AIDAJDPLRKLG7UEXAMPLE", "203.0.113.7", "C3D13FE58DE4C810",
-                "FMyUVURIY8/IgAtTv8xRjskZQpcIZ9KG4V5Wp6S7S/JRWeUWerMUE5JgHvANOjpD", null);
+                "FMyUVURIY8/IgAtTv8xRjskZQpcIZ9KG4V5Wp6S7S/JRWeUWerMUE5JgHvANOjpD", null, ObjectEvent.Context.NONE);
         encodedKey = ObjectKeys.encode(event.key());
         bucket = BucketIdentity.of(new Bucket("photos", "123456789012", "us-east-1", Instant.parse("2026-01-01T00:00:00Z")));
     }

@@ -1,5 +1,6 @@
 package dev.s3notifications.event;
 
+import static dev.s3notifications.testing.Destinations.function;
 import static dev.s3notifications.testing.Destinations.queue;
 import static dev.s3notifications.testing.Destinations.topic;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +32,7 @@ class BucketNotificationsCacheTest {
     }
 
     private List<String> matchingIds(String bucket, String key) {
-        return cache.find(bucket).orElseThrow().topics().match(EventType.OBJECT_CREATED_PUT, key).stream()
+        return cache.find(bucket).orElseThrow().destinations().match(EventType.OBJECT_CREATED_PUT, key).stream()
                 .map(d -> d.id()).toList();
     }
 
@@ -128,14 +129,20 @@ class BucketNotificationsCacheTest {
     }
 
     @Test
-    void indexesOnlyTopicDestinations() {
+    void indexesTopicQueueAndFunctionDestinationsAndKeepsTheEventBridgeSwitch() {
         buckets.create(photos);
         buckets.putNotificationConfiguration(photos, new NotificationConfiguration(List.of(
                 topic("topic", T, "images/", null, "s3:ObjectCreated:*"),
-                queue("queue", "arn:aws:sqs:us-east-1:123456789012:q", "logs/", null, "s3:ObjectCreated:*")), true));
+                queue("queue", "arn:aws:sqs:us-east-1:123456789012:q", "logs/", null, "s3:ObjectCreated:*"),
+                function("function", "arn:aws:lambda:us-east-1:123456789012:function:f", "raw/", null, "s3:ObjectCreated:*")),
+                true));
         BucketNotifications notifications = cache.find("photos").orElseThrow();
-        assertThat(notifications.topics().size()).isEqualTo(1);
-        assertThat(notifications.topics().match(EventType.OBJECT_CREATED_PUT, "logs/a")).isEmpty();
+        assertThat(notifications.destinations().size()).isEqualTo(3);
+        assertThat(notifications.destinations().match(EventType.OBJECT_CREATED_PUT, "logs/a")).extracting(d -> d.id())
+                .containsExactly("queue");
+        assertThat(notifications.destinations().match(EventType.OBJECT_CREATED_PUT, "raw/a")).extracting(d -> d.id())
+                .containsExactly("function");
+        assertThat(notifications.eventBridge()).isTrue();
     }
 
     @Test

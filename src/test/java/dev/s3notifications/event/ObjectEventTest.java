@@ -40,12 +40,31 @@ class ObjectEventTest {
     }
 
     @Test
-    void aCompletedRestoreNeedsItsRestoreDataAndOthersDropIt() {
+    void aCompletedRestoreNeedsItsRestoreDataAnInitiatedOneKeepsOnlyItsStorageClassAndOthersDropIt() {
         assertThatThrownBy(() -> event(EventType.OBJECT_RESTORE_COMPLETED, "b", "k").build())
-                .hasMessage("missing restore data (required for s3:ObjectRestore:Completed)");
+                .hasMessage("missing restore data: an expiry time and a storage class (required for s3:ObjectRestore:Completed)");
+        assertThatThrownBy(() -> event(EventType.OBJECT_RESTORE_COMPLETED, "b", "k")
+                .restore(new ObjectEvent.Restore(null, "GLACIER")).build()).hasMessageStartingWith("missing restore data");
         ObjectEvent post = event(EventType.OBJECT_RESTORE_POST, "b", "k")
                 .restore(new ObjectEvent.Restore(Instant.EPOCH, "GLACIER")).build();
-        assertThat(post.restore()).isNull();
+        assertThat(post.restore()).isEqualTo(new ObjectEvent.Restore(null, "GLACIER"));
+        ObjectEvent put = event(EventType.OBJECT_CREATED_PUT, "b", "k")
+                .restore(new ObjectEvent.Restore(Instant.EPOCH, "GLACIER")).build();
+        assertThat(put.restore()).isNull();
+    }
+
+    @Test
+    void keepsAStorageClassOrAccessTierOnlyForTheEventThatMovesTheObjectThere() {
+        var context = new ObjectEvent.Context("111122223333", "Root=1-5759e988-bd862e3fe1be46a994272793", "GLACIER", "ARCHIVE_ACCESS");
+        ObjectEvent transition = event(EventType.LIFECYCLE_TRANSITION, "b", "k").context(context).build();
+        assertThat(transition.context()).isEqualTo(new ObjectEvent.Context("111122223333",
+                "Root=1-5759e988-bd862e3fe1be46a994272793", "GLACIER", null));
+        ObjectEvent tiering = event(EventType.INTELLIGENT_TIERING, "b", "k").context(context).build();
+        assertThat(tiering.context().destinationAccessTier()).isEqualTo("ARCHIVE_ACCESS");
+        assertThat(tiering.context().destinationStorageClass()).isNull();
+        ObjectEvent put = event(EventType.OBJECT_CREATED_PUT, "b", "k").context(new ObjectEvent.Context(" ", null, "GLACIER", null))
+                .build();
+        assertThat(put.context()).isEqualTo(ObjectEvent.Context.NONE);
     }
 
     @Test

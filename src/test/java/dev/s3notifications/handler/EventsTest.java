@@ -16,9 +16,7 @@ import dev.s3notifications.domain.DestinationConfiguration;
 import dev.s3notifications.domain.DestinationVerifier;
 import dev.s3notifications.domain.InvalidNotificationConfigurationException.Argument;
 import dev.s3notifications.domain.NotificationConfigurationValidator;
-import dev.s3notifications.event.BucketNotificationsCache;
-import dev.s3notifications.event.ObjectEventFanOut;
-import dev.s3notifications.json.ObjectEventJson;
+import dev.s3notifications.testing.FanOuts;
 import dev.s3notifications.testing.FixedContext;
 import dev.s3notifications.testing.InMemoryAccessKeyStore;
 import dev.s3notifications.testing.InMemoryBucketStore;
@@ -31,7 +29,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -179,8 +176,7 @@ class EventsTest {
         }
 
         SQSBatchResponse fanOut(SQSEvent event) {
-            var fanOut = new ObjectEventFanOut(new ObjectEventJson(),
-                    new BucketNotificationsCache(store, Duration.ofSeconds(5), System::nanoTime), published);
+            var fanOut = FanOuts.of(store, published);
             return new ObjectEventHandler(fanOut).handleRequest(event, new FixedContext(UUID.randomUUID().toString(), "ObjectEventFunction"));
         }
 

@@ -35,7 +35,7 @@ class FanOutPrimingTest {
         assertThat(store.finds()).as("a bucket that cannot exist, then the rehearsal's sample bucket").isEqualTo(2);
         assertThat(store.listOwnedBy(Settings.DEFAULT_ACCOUNT)).isEmpty();
         assertThat(publisher.calls).as("the rehearsal finds no sample bucket in a store that is not DynamoDB").hasSize(1);
-        assertThat(publisher.published).extracting(Notification::topicArn).containsExactly(
+        assertThat(publisher.published).extracting(n -> n.destination().address()).containsExactly(
                 "arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid-batched",
                 "arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid-batched",
                 "arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid-single");
@@ -64,7 +64,7 @@ class FanOutPrimingTest {
         }
 
         assertThat(realStore.finds()).isEqualTo(1);
-        assertThat(given).extracting(Notification::topicArn).containsExactlyInAnyOrder(
+        assertThat(given).extracting(n -> n.destination().address()).containsExactlyInAnyOrder(
                 "arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid-batched",
                 "arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid-batched",
                 "arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid-single");

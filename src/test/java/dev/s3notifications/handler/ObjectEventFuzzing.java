@@ -8,19 +8,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3notifications.domain.Bucket;
 import dev.s3notifications.domain.NotificationConfiguration;
-import dev.s3notifications.event.BucketNotificationsCache;
 import dev.s3notifications.event.Notification;
-import dev.s3notifications.event.ObjectEventFanOut;
-import dev.s3notifications.json.ObjectEventJson;
 import dev.s3notifications.logging.JsonLog;
 import dev.s3notifications.testing.Destinations;
 import dev.s3notifications.testing.ErrorLogLines;
+import dev.s3notifications.testing.FanOuts;
 import dev.s3notifications.testing.FuzzReport;
 import dev.s3notifications.testing.InMemoryBucketStore;
 import dev.s3notifications.testing.RecordingNotificationPublisher;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -81,8 +77,7 @@ public final class ObjectEventFuzzing {
                     Destinations.queue("queue", "arn:aws:sqs:us-east-1:123456789012:q", "logs/", null, "s3:ObjectCreated:*")),
                     false));
         }
-        handler = new ObjectEventHandler(new ObjectEventFanOut(new ObjectEventJson(),
-                new BucketNotificationsCache(store, Duration.ofSeconds(5), System::nanoTime), publisher));
+        handler = new ObjectEventHandler(FanOuts.of(store, publisher));
         JsonLog.redirect(errorLines.stream()); // until close(): the function's log lines are counted, not printed
         SQSBatchResponse alone = handler.handleRequest(event(List.of(CONTROL)), null);
         if (!alone.getBatchItemFailures().isEmpty() || publisher.published.size() != 1) {
@@ -124,7 +119,7 @@ public final class ObjectEventFuzzing {
             }
         }
         report.outcome("messages failed: " + Math.min(failed.size(), 10) + (failed.size() >= 10 ? "+" : "") + " of " + all.size());
-        List<String> control = publisher.published.stream().filter(n -> n.sourceMessageId().equals(controlId))
+        List<String> control = publisher.published.stream().filter(n -> n.origin().messageId().equals(controlId))
                 .map(Notification::message).toList();
         if (failed.contains(controlId) || !control.equals(controlNotifications)) {
             fail(CONTROL_FAILED, bodies, failed + " " + control);

@@ -9,13 +9,10 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import dev.s3notifications.domain.Bucket;
 import dev.s3notifications.domain.NotificationConfiguration;
-import dev.s3notifications.event.BucketNotificationsCache;
 import dev.s3notifications.event.Notification;
-import dev.s3notifications.event.ObjectEventFanOut;
-import dev.s3notifications.json.ObjectEventJson;
+import dev.s3notifications.testing.FanOuts;
 import dev.s3notifications.testing.InMemoryBucketStore;
 import dev.s3notifications.testing.RecordingNotificationPublisher;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,8 +23,7 @@ class ObjectEventHandlerTest {
     private static final String TOPIC = "arn:aws:sns:us-east-1:123456789012:images";
     private final InMemoryBucketStore buckets = new InMemoryBucketStore();
     private final RecordingNotificationPublisher publisher = new RecordingNotificationPublisher();
-    private final ObjectEventHandler handler = new ObjectEventHandler(new ObjectEventFanOut(new ObjectEventJson(),
-            new BucketNotificationsCache(buckets, Duration.ofSeconds(5), System::nanoTime), publisher));
+    private final ObjectEventHandler handler = new ObjectEventHandler(FanOuts.of(buckets, publisher));
 
     @BeforeEach
     void photosNotifiesImages() {
@@ -46,7 +42,7 @@ class ObjectEventHandlerTest {
     void publishesAPutToTheMatchingTopic(SQSEvent event) {
         assertThat(failures(handler.handleRequest(event, null))).isEmpty();
         assertThat(publisher.published).singleElement().satisfies(n -> {
-            assertThat(n.topicArn()).isEqualTo(TOPIC);
+            assertThat(n.destination().address()).isEqualTo(TOPIC);
             assertThat(n.message()).startsWith("{\"Records\":[{\"eventVersion\":\"2.1\"")
                     .contains("\"eventName\":\"ObjectCreated:Put\"", "\"key\":\"images/red+flower.jpg\"");
         });
@@ -64,7 +60,7 @@ class ObjectEventHandlerTest {
     @Event(value = "events/sqs/two-records-one-bad.json", type = SQSEvent.class)
     void reportsOnlyTheBadMessageAsABatchItemFailure(SQSEvent event) {
         assertThat(failures(handler.handleRequest(event, null))).containsExactly(event.getRecords().get(1).getMessageId());
-        assertThat(publisher.published).singleElement().extracting(Notification::sourceMessageId)
+        assertThat(publisher.published).singleElement().extracting(n -> n.origin().messageId())
                 .isEqualTo(event.getRecords().get(0).getMessageId());
     }
 

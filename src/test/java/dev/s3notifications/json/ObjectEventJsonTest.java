@@ -44,7 +44,7 @@ class ObjectEventJsonTest {
                 """).get(0);
         assertThat(event).isEqualTo(new ObjectEvent(EventType.OBJECT_CREATED_PUT, "photos", "images/red flower.jpg", 1024L,
                 "abc", "v1", "0055AED6DCD90281E5", Instant.parse("2026-11-22T10:15:30.123Z"), "AWS:AIDA", "203.0.113.7",
-                "REQ", "HOST", null));
+                "REQ", "HOST", null, ObjectEvent.Context.NONE));
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.s3notifications.sns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.s3notifications.event.Notification;
+import dev.s3notifications.event.RetryingDelivery;
+import dev.s3notifications.testing.Notifications;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +16,11 @@ import software.amazon.awssdk.services.sns.model.AuthorizationErrorException;
 import software.amazon.awssdk.services.sns.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sns.model.InternalErrorException;
 import software.amazon.awssdk.services.sns.model.NotFoundException;
-import software.amazon.awssdk.services.sns.model.SnsException;
 import software.amazon.awssdk.services.sns.model.PublishBatchRequest;
 import software.amazon.awssdk.services.sns.model.PublishBatchRequestEntry;
 import software.amazon.awssdk.services.sns.model.PublishBatchResponse;
 import software.amazon.awssdk.services.sns.model.PublishBatchResultEntry;
+import software.amazon.awssdk.services.sns.model.SnsException;
 import software.amazon.awssdk.services.sns.model.ThrottledException;
 
 class SnsNotificationPublisherTest {
@@ -27,10 +29,10 @@ class SnsNotificationPublisherTest {
     private final ScriptedSnsClient sns = new ScriptedSnsClient();
     private final List<Duration> sleeps = new ArrayList<>();
     private final SnsNotificationPublisher publisher = new SnsNotificationPublisher(sns,
-            new SnsNotificationPublisher.Retry(3, Duration.ofMillis(100), Duration.ofSeconds(1), sleeps::add));
+            new RetryingDelivery.Retry(3, Duration.ofMillis(100), Duration.ofSeconds(1), sleeps::add));
 
     private static List<Notification> notifications(String topic, int count) {
-        return IntStream.range(0, count).mapToObj(i -> new Notification(topic, "{\"n\":" + i + "}", "m" + i)).toList();
+        return IntStream.range(0, count).mapToObj(i -> Notifications.toTopic(topic, "{\"n\":" + i + "}", "m" + i)).toList();
     }
 
     private static ThrottledException throttled() {
@@ -66,16 +68,16 @@ class SnsNotificationPublisherTest {
     @Test
     void aBatchStaysWithin256KiB() {
         String hundredKiB = "x".repeat(100 * 1024);
-        List<Notification> big = IntStream.range(0, 5).mapToObj(i -> new Notification(A, hundredKiB, "m" + i)).toList();
+        List<Notification> big = IntStream.range(0, 5).mapToObj(i -> Notifications.toTopic(A, hundredKiB, "m" + i)).toList();
         assertThat(publisher.publish(big)).isEmpty();
         assertThat(sns.batchRequests()).extracting(r -> r.publishBatchRequestEntries().size()).containsExactly(2, 2, 1);
     }
 
     @Test
     void aMessageTooLargeForSnsIsUndeliveredAndTheOthersGoOut() {
-        List<Notification> mixed = List.of(new Notification(A, "x".repeat(256 * 1024), "huge"),
-                new Notification(A, "{}", "small-1"), new Notification(A, "{}", "small-2"));
-        assertThat(publisher.publish(mixed)).extracting(Notification::sourceMessageId).containsExactly("huge");
+        List<Notification> mixed = List.of(Notifications.toTopic(A, "x".repeat(256 * 1024), "huge"),
+                Notifications.toTopic(A, "{}", "small-1"), Notifications.toTopic(A, "{}", "small-2"));
+        assertThat(publisher.publish(mixed)).extracting(n -> n.origin().messageId()).containsExactly("huge");
         assertThat(sns.batchRequests()).singleElement().satisfies(r -> assertThat(r.publishBatchRequestEntries()).hasSize(2));
     }
 
@@ -100,7 +102,7 @@ class SnsNotificationPublisherTest {
                 .successful(PublishBatchResultEntry.builder().id("0").messageId("x").build())
                 .failed(BatchResultErrorEntry.builder().id("1").code("InvalidParameter").message("bad").senderFault(true).build())
                 .build());
-        assertThat(publisher.publish(notifications(A, 2))).extracting(Notification::sourceMessageId).containsExactly("m1");
+        assertThat(publisher.publish(notifications(A, 2))).extracting(n -> n.origin().messageId()).containsExactly("m1");
         assertThat(sns.requests).hasSize(1);
         assertThat(sleeps).isEmpty();
     }
@@ -136,9 +138,9 @@ class SnsNotificationPublisherTest {
         sns.thenThrow(NotFoundException.builder().statusCode(404).message("Topic does not exist").build())
                 .thenThrow(AuthorizationErrorException.builder().statusCode(403).message("no").build());
         List<Notification> all = new ArrayList<>(notifications(A, 2));
-        all.add(new Notification(B, "{}", "to-b"));
-        all.add(new Notification("arn:aws:sns:us-east-1:123456789012:c", "{}", "to-c"));
-        assertThat(publisher.publish(all)).extracting(Notification::sourceMessageId).containsExactly("m0", "m1", "to-b");
+        all.add(Notifications.toTopic(B, "{}", "to-b"));
+        all.add(Notifications.toTopic("arn:aws:sns:us-east-1:123456789012:c", "{}", "to-c"));
+        assertThat(publisher.publish(all)).extracting(n -> n.origin().messageId()).containsExactly("m0", "m1", "to-b");
         assertThat(sns.requests).hasSize(3);
         assertThat(sleeps).isEmpty();
     }

@@ -19,6 +19,10 @@ public final class Destinations {
         return of(DestinationType.QUEUE, id, queueArn, prefix, suffix, events);
     }
 
+    public static DestinationConfiguration function(String id, String functionArn, String prefix, String suffix, String... events) {
+        return of(DestinationType.FUNCTION, id, functionArn, prefix, suffix, events);
+    }
+
     /** {@code prefix}/{@code suffix} null means no such rule; both null means no {@code Filter} at all. */
     public static DestinationConfiguration of(DestinationType type, String id, String arn, String prefix, String suffix,
             String... events) {

@@ -17,6 +17,7 @@ public final class ObjectEvents {
     private String sequencer = "0055AED6DCD90281E5";
     private Instant time = TIME;
     private ObjectEvent.Restore restore;
+    private ObjectEvent.Context context = ObjectEvent.Context.NONE;
 
     public static ObjectEvents event(EventType type, String bucket, String key) {
         ObjectEvents e = new ObjectEvents();
@@ -55,6 +56,11 @@ public final class ObjectEvents {
         return this;
     }
 
+    public ObjectEvents context(ObjectEvent.Context value) {
+        context = value;
+        return this;
+    }
+
     public ObjectEvents restore(ObjectEvent.Restore value) {
         restore = value;
         return this;
@@ -63,6 +69,6 @@ public final class ObjectEvents {
     public ObjectEvent build() {
         return new ObjectEvent(type, bucket, key, size, eTag, versionId, sequencer, time, "AWS:AIDAJDPLRKLG7UEXAMPLE",
                 "203.0.113.7", "C3D13FE58DE4C810", "FMyUVURIY8/IgAtTv8xRjskZQpcIZ9KG4V5Wp6S7S/JRWeUWerMUE5JgHvANOjpD",
-                restore);
+                restore, context);
     }
 }

@@ -7,14 +7,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** A {@link NotificationPublisher} that records what it publishes and fails every notification to chosen topics. */
+/** A {@link NotificationPublisher} that records what it publishes and fails every notification to chosen destinations. */
 public final class RecordingNotificationPublisher implements NotificationPublisher {
     public final List<Notification> published = new ArrayList<>();
     public final List<List<Notification>> calls = new ArrayList<>();
     private final Set<String> failingTopics = new HashSet<>();
 
-    public RecordingNotificationPublisher failing(String topicArn) {
-        failingTopics.add(topicArn);
+    /** From now on, every notification to this topic, queue, function or bus is undelivered. */
+    public RecordingNotificationPublisher failing(String address) {
+        failingTopics.add(address);
+        return this;
+    }
+
+    /** From now on, every notification is delivered. */
+    public RecordingNotificationPublisher healed() {
+        failingTopics.clear();
         return this;
     }
 
@@ -23,7 +30,7 @@ public final class RecordingNotificationPublisher implements NotificationPublish
         calls.add(List.copyOf(notifications));
         List<Notification> undelivered = new ArrayList<>();
         for (Notification notification : notifications) {
-            if (failingTopics.contains(notification.topicArn())) {
+            if (failingTopics.contains(notification.destination().address())) {
                 undelivered.add(notification);
             } else {
                 published.add(notification);

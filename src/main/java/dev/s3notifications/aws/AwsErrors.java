@@ -1,0 +1,77 @@
+package dev.s3notifications.aws;
+
+import dev.s3notifications.event.Notification;
+import dev.s3notifications.event.RetryingDelivery.Attempt;
+import java.util.List;
+import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * How the adapters read a failed AWS call: worth another attempt (throttling, a server-side failure, a network
+ * failure, an answer that did not arrive whole), or a refusal that another attempt would only repeat.
+ */
+public final class AwsErrors {
+    /**
+     * Throttling codes the SDK's own list does not know: SNS's {@code Throttled} and KMS's, as SNS and SQS name them,
+     * and EventBridge's and SQS's batch-entry codes.
+     */
+    private static final Set<String> MORE_THROTTLING_CODES = Set.of("Throttled", "KMSThrottling", "KmsThrottled",
+            "KMS.ThrottlingException", "RequestThrottled", "ThrottlingException", "TooManyRequestsException");
+
+    private AwsErrors() {
+    }
+
+    /** Throttling and server-side failures pass; a refusal (no such destination, no permission, a bad request) does not. */
+    public static boolean isRetryable(SdkException e) {
+        if (e instanceof AwsServiceException service) {
+            return service.isThrottlingException() || isThrottlingCode(errorCode(service)) || service.statusCode() >= 500
+                    || isUnreadable(service);
+        }
+        return true; // the SDK's own failures: I/O, timeouts
+    }
+
+    /**
+     * An error answer without an error code: AWS services always name their errors, so this is an answer that did
+     * not arrive whole (a connection cut in the middle of it), which says nothing about the destination or the
+     * message. A modelled exception (NotFoundException, ...) means the SDK read a code, so only a service's generic
+     * exception class (SnsException, SqsException, ...) counts.
+     */
+    public static boolean isUnreadable(AwsServiceException e) {
+        boolean generic = e.getClass() == AwsServiceException.class || e.getClass().getSuperclass() == AwsServiceException.class;
+        String code = errorCode(e);
+        return generic && (code == null || code.isEmpty());
+    }
+
+    /** Whether a batch entry's error code (or a whole call's) says "slow down". */
+    public static boolean isThrottlingCode(String code) {
+        return code != null && (code.startsWith("Throttl") || MORE_THROTTLING_CODES.contains(code));
+    }
+
+    /** The outcome of a call that failed as a whole, for all the notifications it carried. */
+    public static Attempt failed(List<Notification> notifications, SdkException e) {
+        return isRetryable(e) ? Attempt.retryable(notifications, reason(e)) : Attempt.refused(notifications, reason(e));
+    }
+
+    /** The service's code and message, or the client-side failure, for logs and health records. */
+    public static String reason(SdkException e) {
+        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+            return service.awsErrorDetails().errorCode() + ": " + service.awsErrorDetails().errorMessage();
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    /** The service's message, or the client-side failure's. */
+    public static String message(SdkException e) {
+        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null
+                && service.awsErrorDetails().errorMessage() != null) {
+            return service.awsErrorDetails().errorMessage();
+        }
+        return e.getMessage();
+    }
+
+    /** The error code of a service's answer, or null. */
+    public static String errorCode(AwsServiceException e) {
+        return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.s3notifications.aws;
+
+import dev.s3notifications.event.Notification;
+import dev.s3notifications.event.RetryingDelivery.Attempt;
+import dev.s3notifications.event.RetryingDelivery;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToIntFunction;
+
+/**
+ * The two halves of a batch call (SNS's {@code PublishBatch}, SQS's {@code SendMessageBatch}, EventBridge's
+ * {@code PutEvents}): cutting notifications into calls within the service's limits, and reading an answer whose
+ * entries succeed or fail one by one inside a 200, which the SDK never retries.
+ */
+public final class Batches {
+
+    /** One failed entry, as both services report it. */
+    public record FailedEntry(String id, Boolean senderFault, String code, String message) {
+    }
+
+    private Batches() {
+    }
+
+    /**
+     * Cuts notifications into calls of at most {@code maxEntries} entries and {@code maxBytes} bytes, in order; one
+     * notification larger than a whole call can never be sent and is undelivered.
+     *
+     * @param size an entry's size as the service counts it
+     */
+    public static List<List<Notification>> split(List<Notification> notifications, int maxEntries, int maxBytes,
+            ToIntFunction<Notification> size, String service, List<Notification> undelivered) {
+        List<List<Notification>> batches = new ArrayList<>();
+        List<Notification> batch = new ArrayList<>(maxEntries);
+        int bytes = 0;
+        for (Notification notification : notifications) {
+            int entryBytes = size.applyAsInt(notification);
+            if (entryBytes > maxBytes) {
+                RetryingDelivery.logUndelivered(notification,
+                        "the message is larger than " + service + " accepts (" + entryBytes + " bytes)", 0);
+                undelivered.add(notification);
+                continue;
+            }
+            if (batch.size() == maxEntries || bytes + entryBytes > maxBytes) {
+                batches.add(batch);
+                batch = new ArrayList<>(maxEntries);
+                bytes = 0;
+            }
+            batch.add(notification);
+            bytes += entryBytes;
+        }
+        if (!batch.isEmpty()) {
+            batches.add(batch);
+        }
+        return batches;
+    }
+
+    /**
+     * The outcome of a call whose entries were sent with their index in the batch as id. A failure the sender caused
+     * is refused for good, unless its code says to slow down; any other failure, and an
+     * entry the answer does not mention, is worth another attempt.
+     */
+    public static Attempt attempt(List<Notification> batch, List<String> successfulIds, List<FailedEntry> failed,
+            String service) {
+        boolean[] answered = new boolean[batch.size()];
+        for (String id : successfulIds) {
+            answered[Integer.parseInt(id)] = true;
+        }
+        List<Notification> refused = new ArrayList<>();
+        List<Notification> retryable = new ArrayList<>();
+        String reason = null;
+        for (FailedEntry failure : failed) {
+            int index = Integer.parseInt(failure.id());
+            answered[index] = true;
+            reason = failure.code() + ": " + failure.message();
+            if (Boolean.TRUE.equals(failure.senderFault()) && !AwsErrors.isThrottlingCode(failure.code())) {
+                refused.add(batch.get(index));
+            } else {
+                retryable.add(batch.get(index));
+            }
+        }
+        for (int i = 0; i < answered.length; i++) {
+            if (!answered[i]) { // neither delivered nor failed: not known to be delivered, so try again
+                retryable.add(batch.get(i));
+                reason = reason == null ? service + " did not report on the entry" : reason;
+            }
+        }
+        return refused.isEmpty() && retryable.isEmpty() ? Attempt.DONE : new Attempt(refused, retryable, reason);
+    }
+}

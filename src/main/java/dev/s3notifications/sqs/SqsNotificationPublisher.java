@@ -1,0 +1,95 @@
+package dev.s3notifications.sqs;
+
+import dev.s3notifications.aws.AwsErrors;
+import dev.s3notifications.aws.Batches;
+import dev.s3notifications.event.Notification;
+import dev.s3notifications.event.NotificationPublisher;
+import dev.s3notifications.event.RetryingDelivery.Attempt;
+import dev.s3notifications.event.RetryingDelivery;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeNameForSends;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeValue;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResultEntry;
+
+/**
+ * Sends S3 event messages to SQS queues as S3 does: the message body is the event message itself, with no message
+ * attributes, only the {@code AWSTraceHeader} system attribute when the request that caused the event carried a
+ * trace id. Each queue's messages go in {@code SendMessageBatch} calls of up to 10 entries; the entries SQS reports
+ * failed inside its 200 answer (which the SDK never retries) are sent again, and only those
+ * ({@link RetryingDelivery}); a queue that does not exist refuses all of its messages.
+ * <a href="https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessageBatch.html">SendMessageBatch</a>
+ */
+public final class SqsNotificationPublisher implements NotificationPublisher {
+    static final int MAX_BATCH_ENTRIES = 10;
+    /** The total size of one call's messages: SQS's limit was 256 KiB until 2025, and it is what emulators keep. */
+    static final int MAX_BATCH_BYTES = 256 * 1024;
+
+    private final SqsClient sqs;
+    private final SqsQueueUrls queueUrls;
+    private final RetryingDelivery delivery;
+
+    public SqsNotificationPublisher(SqsClient sqs) {
+        this(sqs, RetryingDelivery.Retry.DEFAULT);
+    }
+
+    public SqsNotificationPublisher(SqsClient sqs, RetryingDelivery.Retry retry) {
+        this.sqs = sqs;
+        this.queueUrls = new SqsQueueUrls(sqs);
+        this.delivery = new RetryingDelivery(retry);
+    }
+
+    @Override
+    public List<Notification> publish(List<Notification> notifications) {
+        Map<String, List<Notification>> byQueue = new LinkedHashMap<>();
+        for (Notification notification : notifications) {
+            byQueue.computeIfAbsent(notification.destination().address(), queue -> new ArrayList<>()).add(notification);
+        }
+        List<Notification> undelivered = new ArrayList<>();
+        byQueue.forEach((queue, messages) -> {
+            for (List<Notification> batch : Batches.split(messages, MAX_BATCH_ENTRIES, MAX_BATCH_BYTES,
+                        SqsNotificationPublisher::bytes, "SQS", undelivered)) {
+                delivery.deliver(batch, pending -> send(queue, pending), undelivered);
+            }
+        });
+        return undelivered;
+    }
+
+    private Attempt send(String queueArn, List<Notification> batch) {
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Notification notification = batch.get(i);
+            var entry = SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(notification.message());
+            if (notification.traceHeader() != null) {
+                entry.messageSystemAttributes(Map.of(MessageSystemAttributeNameForSends.AWS_TRACE_HEADER,
+                        MessageSystemAttributeValue.builder().dataType("String").stringValue(notification.traceHeader()).build()));
+            }
+            entries.add(entry.build());
+        }
+        SendMessageBatchResponse response;
+        try {
+            String url = queueUrls.url(queueArn);
+            response = sqs.sendMessageBatch(b -> b.queueUrl(url).entries(entries));
+        } catch (QueueDoesNotExistException e) {
+            queueUrls.forget(queueArn);
+            return Attempt.refused(batch, AwsErrors.reason(e));
+        } catch (SdkException e) {
+            return AwsErrors.failed(batch, e);
+        }
+        return Batches.attempt(batch, response.successful().stream().map(SendMessageBatchResultEntry::id).toList(),
+                response.failed().stream().map(f -> new Batches.FailedEntry(f.id(), f.senderFault(), f.code(), f.message()))
+                        .toList(), "SQS");
+    }
+
+    private static int bytes(Notification notification) {
+        return notification.message().getBytes(StandardCharsets.UTF_8).length;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.s3notifications.testing;
+
+import dev.s3notifications.domain.BucketStore;
+import dev.s3notifications.event.BucketNotificationsCache;
+import dev.s3notifications.event.DeliveryLog;
+import dev.s3notifications.event.Destination;
+import dev.s3notifications.event.NotificationPublisher;
+import dev.s3notifications.event.ObjectEventFanOut;
+import dev.s3notifications.json.ObjectEventJson;
+import java.time.Duration;
+
+/** Fan-outs for tests: as the function builds its own, over a given store, publisher and delivery log. */
+public final class FanOuts {
+    /** The bus the fan-out delivers EventBridge events to unless told otherwise, as in Lambda. */
+    public static final Destination DEFAULT_BUS = new Destination(Destination.Kind.EVENT_BUS, "default");
+
+    private FanOuts() {
+    }
+
+    /** With the function's default cache lifetime (5 s) and no delivery log. */
+    public static ObjectEventFanOut of(BucketStore store, NotificationPublisher publisher) {
+        return of(new BucketNotificationsCache(store, Duration.ofSeconds(5), System::nanoTime), publisher, DeliveryLog.NONE);
+    }
+
+    public static ObjectEventFanOut of(BucketNotificationsCache cache, NotificationPublisher publisher, DeliveryLog deliveryLog) {
+        return new ObjectEventFanOut(new ObjectEventJson(), cache, publisher, deliveryLog, DEFAULT_BUS);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.s3notifications.testing;
+
+import dev.s3notifications.event.Destination;
+import dev.s3notifications.event.Notification.EventMessage;
+import dev.s3notifications.event.Notification.Origin;
+import dev.s3notifications.event.Notification;
+
+/** Builds notifications for tests of the publishers. */
+public final class Notifications {
+    private Notifications() {
+    }
+
+    /** An event message for {@code address} (a topic, queue or function ARN), the only event of message {@code messageId}. */
+    public static Notification message(Destination.Kind kind, String address, String message, String messageId) {
+        return new EventMessage(new Destination(kind, address), message, null, new Origin(messageId, 0, "configuration"));
+    }
+
+    public static Notification toTopic(String topicArn, String message, String messageId) {
+        return message(Destination.Kind.TOPIC, topicArn, message, messageId);
+    }
+}
