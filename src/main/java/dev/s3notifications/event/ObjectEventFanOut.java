@@ -6,6 +6,7 @@ import dev.s3notifications.event.Notification.BusEvent;
 import dev.s3notifications.event.Notification.EventMessage;
 import dev.s3notifications.event.Notification.Origin;
 import dev.s3notifications.logging.JsonLog;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -179,7 +180,8 @@ public final class ObjectEventFanOut {
             String detailType = bucket.eventBridge() ? S3EventBridgeEvent.detailType(event.type()) : null;
             if (detailType != null) {
                 notifications.add(new BusEvent(eventBus, detailType, S3EventBridgeEvent.detail(event, bucket.bucket()),
-                        event.eventTime(), bucket.identity().arn(), traceHeader, new Origin(messageId, i, null)));
+                        event.eventTime().truncatedTo(ChronoUnit.SECONDS), bucket.identity().arn(), traceHeader,
+                        new Origin(messageId, i, null)));
             }
         }
         return notifications;

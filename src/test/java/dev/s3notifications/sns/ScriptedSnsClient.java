@@ -1,8 +1,6 @@
 package dev.s3notifications.sns;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
+import dev.s3notifications.testing.CallScript;
 import java.util.List;
 import java.util.function.Function;
 import software.amazon.awssdk.awscore.AwsRequest;
@@ -18,29 +16,27 @@ import software.amazon.awssdk.services.sns.model.PublishResponse;
  * next scripted answer, or with success (every entry published) when the script is used up.
  */
 final class ScriptedSnsClient implements SnsClient {
-    final List<AwsRequest> requests = new ArrayList<>();
-    private final Deque<Function<AwsRequest, Object>> script = new ArrayDeque<>();
+    final CallScript script = new CallScript();
+    final List<Object> requests = script.requests();
 
     /** The next call throws {@code exception}. */
     ScriptedSnsClient thenThrow(RuntimeException exception) {
-        script.add(request -> {
-            throw exception;
-        });
+        script.thenThrow(exception);
         return this;
     }
 
     /** The next call answers with {@code answer(request)}. */
     ScriptedSnsClient then(Function<AwsRequest, Object> answer) {
-        script.add(answer);
+        script.then(answer);
         return this;
     }
 
     List<PublishBatchRequest> batchRequests() {
-        return requests.stream().filter(PublishBatchRequest.class::isInstance).map(PublishBatchRequest.class::cast).toList();
+        return script.requests(PublishBatchRequest.class);
     }
 
     List<PublishRequest> publishRequests() {
-        return requests.stream().filter(PublishRequest.class::isInstance).map(PublishRequest.class::cast).toList();
+        return script.requests(PublishRequest.class);
     }
 
     static PublishBatchResponse allPublished(PublishBatchRequest request) {
@@ -50,16 +46,12 @@ final class ScriptedSnsClient implements SnsClient {
 
     @Override
     public PublishResponse publish(PublishRequest request) {
-        requests.add(request);
-        Function<AwsRequest, Object> answer = script.poll();
-        return answer == null ? PublishResponse.builder().messageId("mid").build() : (PublishResponse) answer.apply(request);
+        return script.answer(request, r -> PublishResponse.builder().messageId("mid").build());
     }
 
     @Override
     public PublishBatchResponse publishBatch(PublishBatchRequest request) {
-        requests.add(request);
-        Function<AwsRequest, Object> answer = script.poll();
-        return answer == null ? allPublished(request) : (PublishBatchResponse) answer.apply(request);
+        return script.answer(request, ScriptedSnsClient::allPublished);
     }
 
     @Override

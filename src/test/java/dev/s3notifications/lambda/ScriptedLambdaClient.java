@@ -1,0 +1,40 @@
+package dev.s3notifications.lambda;
+
+import dev.s3notifications.testing.CallScript;
+import java.util.List;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
+import software.amazon.awssdk.services.lambda.model.InvokeRequest;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+
+/**
+ * A {@link LambdaClient} for unit tests: records every request, answers each call with the next scripted answer, or
+ * as Lambda answers a function that exists (202 for an event, 204 for a dry run) once the script is used up.
+ */
+final class ScriptedLambdaClient implements LambdaClient {
+    final CallScript script = new CallScript();
+
+    ScriptedLambdaClient thenThrow(RuntimeException exception) {
+        script.thenThrow(exception);
+        return this;
+    }
+
+    List<InvokeRequest> invocations() {
+        return script.requests(InvokeRequest.class);
+    }
+
+    @Override
+    public InvokeResponse invoke(InvokeRequest request) {
+        return script.answer(request, r -> InvokeResponse.builder()
+                .statusCode(r.invocationType() == InvocationType.DRY_RUN ? 204 : 202).build());
+    }
+
+    @Override
+    public String serviceName() {
+        return "lambda";
+    }
+
+    @Override
+    public void close() {
+    }
+}
