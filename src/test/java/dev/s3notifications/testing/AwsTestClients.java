@@ -12,6 +12,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -51,6 +52,11 @@ public final class AwsTestClients {
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 
+    public static EventBridgeClient eventBridge(URI endpoint) {
+        return EventBridgeClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
     public static DynamoDbClient dynamoDb(URI endpoint, ExecutionInterceptor... interceptors) {
         return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
@@ -64,6 +70,16 @@ public final class AwsTestClients {
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
         sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(queueArn)
                 .attributes(Map.of("RawMessageDelivery", Boolean.toString(raw))));
+        return queueUrl;
+    }
+
+    /** A new queue that a rule of the default event bus, with {@code eventPattern}, sends the events it matches to. */
+    public static String queueForEvents(EventBridgeClient eventBridge, SqsClient sqs, String name, String eventPattern) {
+        String queueUrl = sqs.createQueue(b -> b.queueName(name)).queueUrl();
+        String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        eventBridge.putRule(b -> b.name(name).eventPattern(eventPattern));
+        eventBridge.putTargets(b -> b.rule(name).targets(t -> t.id("queue").arn(queueArn)));
         return queueUrl;
     }
 

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.zip.CRC32;
 
@@ -40,7 +41,7 @@ import java.util.zip.CRC32;
 public final class FaultProxy implements AutoCloseable {
     /** The wire shape of the service behind the proxy, which decides the shape of the errors. */
     public enum Service {
-        DYNAMODB, SNS
+        DYNAMODB, SNS, SQS, LAMBDA, EVENTBRIDGE
     }
 
     /** What the proxy can do instead of answering faithfully. */
@@ -71,8 +72,15 @@ public final class FaultProxy implements AutoCloseable {
 
     /** One request as the proxy saw it: what the fault filter and the gate decide on. */
     public record Request(String method, String path, Map<String, List<String>> headers, byte[] body) {
-        /** DynamoDB's operation ({@code X-Amz-Target: DynamoDB_20120810.GetItem} → GetItem), or SNS's {@code Action}. */
+        /**
+         * The operation: from {@code X-Amz-Target} for the JSON protocols ({@code DynamoDB_20120810.GetItem} → GetItem,
+         * {@code AmazonSQS.SendMessageBatch}, {@code AWSEvents.PutEvents}), Lambda's {@code Invoke} from its path, or
+         * SNS's {@code Action}.
+         */
         public String operation() {
+            if (path.contains("/functions/") && path.contains("/invocations")) {
+                return "Invoke";
+            }
             for (var header : headers.entrySet()) {
                 if (header.getKey().equalsIgnoreCase("X-Amz-Target") && !header.getValue().isEmpty()) {
                     String target = header.getValue().get(0);
@@ -118,6 +126,7 @@ public final class FaultProxy implements AutoCloseable {
     private volatile Predicate<Request> faultable = r -> true;
     private volatile boolean closeConnections;
     private volatile Gate gate;
+    private volatile Consumer<Request> listener = request -> { };
 
     private FaultProxy(URI upstream, Service service, long seed) throws IOException {
         this.upstream = upstream;
@@ -163,6 +172,12 @@ public final class FaultProxy implements AutoCloseable {
 
     public FaultProxy inject(double rate, Set<Fault> kinds) {
         return inject(rate, kinds, r -> true);
+    }
+
+    /** Shows every request to {@code listener} as it arrives: for tests that check what was sent on the wire. */
+    public FaultProxy listen(Consumer<Request> listener) {
+        this.listener = listener;
+        return this;
     }
 
     /** Stops injecting faults. */
@@ -218,6 +233,7 @@ public final class FaultProxy implements AutoCloseable {
             Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                     exchange.getRequestHeaders(), body);
             requests.incrementAndGet();
+            listener.accept(request);
             Gate current = gate;
             if (current != null && !current.pass(request)) {
                 held.incrementAndGet();
@@ -318,6 +334,22 @@ public final class FaultProxy implements AutoCloseable {
                 case UNAVAILABLE -> snsError(503, "Receiver", "ServiceUnavailable", "Service is unavailable. Try again later.");
                 default -> snsError(500, "Receiver", "InternalError", "Internal Error");
             };
+            case SQS -> switch (fault) {
+                case THROTTLE -> jsonError(400, "application/x-amz-json-1.0", "com.amazonaws.sqs#RequestThrottled", "Rate exceeded");
+                case UNAVAILABLE -> jsonError(503, "application/x-amz-json-1.0", "com.amazonaws.sqs#ServiceUnavailable",
+                        "Service is unavailable. Try again later.");
+                default -> jsonError(500, "application/x-amz-json-1.0", "com.amazonaws.sqs#InternalError", "Internal Error");
+            };
+            case EVENTBRIDGE -> switch (fault) {
+                case THROTTLE -> jsonError(400, "application/x-amz-json-1.1", "ThrottlingException", "Rate exceeded");
+                case UNAVAILABLE -> jsonError(503, "application/x-amz-json-1.1", "ServiceUnavailable", "Service Unavailable");
+                default -> jsonError(500, "application/x-amz-json-1.1", "InternalException", "Internal Error");
+            };
+            case LAMBDA -> switch (fault) {
+                case THROTTLE -> lambdaError(429, "TooManyRequestsException", "User", "Rate Exceeded.");
+                case UNAVAILABLE -> lambdaError(503, "ServiceException", "Service", "Service Unavailable");
+                default -> lambdaError(500, "ServiceException", "Service", "Internal Error");
+            };
         };
     }
 
@@ -332,6 +364,20 @@ public final class FaultProxy implements AutoCloseable {
                 "x-amzn-ErrorType", List.of(type + ":http://internal.amazon.com/coral/com.amazonaws.dynamodb.v20120810/"),
                 "x-amzn-RequestId", List.of(requestId()),
                 "x-amz-crc32", List.of(Long.toString(crc.getValue()))), body);
+    }
+
+    /** An AWS JSON protocol error (SQS, EventBridge): the type in {@code __type}. */
+    private static Answer jsonError(int status, String contentType, String type, String message) {
+        byte[] body = ("{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
+        return new Answer(status, Map.of("Content-Type", List.of(contentType), "x-amzn-RequestId",
+                List.of(UUID.randomUUID().toString())), body);
+    }
+
+    /** Lambda's REST-JSON error: the type in {@code x-amzn-ErrorType}. */
+    private static Answer lambdaError(int status, String type, String origin, String message) {
+        byte[] body = ("{\"Type\":\"" + origin + "\",\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
+        return new Answer(status, Map.of("Content-Type", List.of("application/json"), "x-amzn-ErrorType", List.of(type),
+                "x-amzn-RequestId", List.of(UUID.randomUUID().toString())), body);
     }
 
     /** SNS's query-protocol error document. */
