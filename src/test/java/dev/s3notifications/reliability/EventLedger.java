@@ -15,8 +15,9 @@ import java.util.Set;
 
 /**
  * The exact accounting of an at-least-once run: which object events were sent (each with a unique bucket + key +
- * sequencer, S3's deduplication key), in which queue messages; then what reached the subscribers and what sits in
- * the dead-letter queue. Lost means sent but neither delivered nor dead-lettered; it must be 0.
+ * sequencer, S3's deduplication key), in which queue messages, and which destinations each must reach; then what
+ * reached each destination and what sits in the dead-letter queue. Lost means a delivery an event was due that
+ * neither happened nor has its event in the dead-letter queue; it must be 0.
  */
 final class EventLedger {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,17 +26,30 @@ final class EventLedger {
     record SentMessage(String body, List<String> eventIds) {
     }
 
-    /** The totals of a run. */
-    record Totals(int events, int messages, int poisoned, int deliveredUnique, int deliveredTotal, int duplicates,
-            int deadLettered, int deadLetteredAndDelivered, int poisonDeadLettered, int lost, int unexpected,
-            int corrupted, int misrouted) {
+    /**
+     * Where the buckets send events: creations to {@code created}, deletions (every {@code removedEvery}-th event) to
+     * {@code removed}, and every event to {@code bus} too unless it is null. Destinations are named as
+     * {@link #delivered} is told them.
+     */
+    record Routes(String created, String removed, String bus, int removedEvery) {
+    }
+
+    /**
+     * The totals of a run. Deliveries are (event, destination) pairs: {@code expected} of them were due,
+     * {@code deliveredUnique} happened, {@code deadLetteredUndelivered} did not but have their event in the
+     * dead-letter queue (so with nothing lost, the two add up to {@code expected}).
+     */
+    record Totals(int events, int expected, int messages, int poisoned, int deliveredUnique, int deliveredTotal,
+            int duplicates, int deadLettered, int deadLetteredUndelivered, int deadLetteredAndDelivered,
+            int poisonDeadLettered, int lost, int unexpected, int corrupted, int misrouted) {
     }
 
     private final Map<String, SentMessage> sentByBody = new LinkedHashMap<>();
-    private final Map<String, String> topicOfEvent = new HashMap<>();
+    private final Map<String, Set<String>> destinationsOfEvent = new HashMap<>();
     private final Set<String> sentEvents = new HashSet<>();
     private final Map<String, String> firstDelivery = new HashMap<>();
     private final Map<String, Integer> deliveries = new HashMap<>();
+    private final Map<String, Set<String>> deliveredTo = new HashMap<>();
     private final Set<String> deadLettered = new HashSet<>();
     private int poisoned;
     private int poisonDeadLettered;
@@ -53,9 +67,9 @@ final class EventLedger {
      * spaces and non-ASCII letters, so encoding is exercised), packed into messages of the three forms the fan-out
      * reads (one event, a batch, S3's own records), plus {@code poisoned} messages no reader accepts.
      *
-     * @param createdTopic the topic the buckets send creations to; removedTopic the one for deletions
+     * @param routes where each event must go
      */
-    static EventLedger generate(int count, List<String> buckets, String createdTopic, String removedTopic, int poisoned, long seed) {
+    static EventLedger generate(int count, List<String> buckets, Routes routes, int poisoned, long seed) {
         EventLedger ledger = new EventLedger();
         Random random = new Random(seed);
         // form 0: one event per message (7 in 10); 1: a batch of 1-3 events (2 in 10); 2: S3's own records (1 in 10)
@@ -65,12 +79,16 @@ final class EventLedger {
         List<String> pendingIds = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String bucket = buckets.get(i % buckets.size());
-            boolean removed = i % 3 == 0;
+            boolean removed = i % routes.removedEvery() == 0;
             String key = "in/object " + i + (i % 5 == 0 ? " café" : "") + ".bin";
             String sequencer = String.format("%018X", 0x10000L + i);
             String id = eventId(bucket, ObjectKeys.encode(key), sequencer);
             ledger.sentEvents.add(id);
-            ledger.topicOfEvent.put(id, removed ? removedTopic : createdTopic);
+            Set<String> destinations = new HashSet<>(List.of(removed ? routes.removed() : routes.created()));
+            if (routes.bus() != null) {
+                destinations.add(routes.bus());
+            }
+            ledger.destinationsOfEvent.put(id, destinations);
             pending.add(switch (form) {
                 case 2 -> s3Record(bucket, key, sequencer, removed);
                 default -> removed ? ownDeleteEvent(bucket, key, sequencer) : ownPutEvent(bucket, key, sequencer);
@@ -114,34 +132,50 @@ final class EventLedger {
         return sentEvents.size();
     }
 
-    /** Records one message a subscriber queue of {@code topic} received: the S3 event message, raw. */
-    void delivered(String topic, String body) {
-        JsonNode record;
+    /**
+     * Records one delivery {@code destination} received: S3's event message (what a topic's raw subscriber, a queue or
+     * a function gets), or an EventBridge event as a rule's target queue gets it.
+     */
+    void delivered(String destination, String body) {
+        String id;
+        String content;
         try {
             JsonNode root = JSON.readTree(body);
-            if (root.path("Records").size() != 1) {
-                corrupted++;
-                return;
+            if (root.has("detail-type")) { // EventBridge: its id and time are the bus's, the rest is ours
+                JsonNode object = root.path("detail").path("object");
+                id = eventId(root.path("detail").path("bucket").path("name").asText(),
+                        ObjectKeys.encode(object.path("key").asText()), object.path("sequencer").asText());
+                content = root.path("detail-type").asText() + " " + root.path("detail");
+            } else {
+                if (root.path("Records").size() != 1) {
+                    corrupted++;
+                    return;
+                }
+                JsonNode record = root.path("Records").get(0);
+                id = eventId(record.path("s3").path("bucket").path("name").asText(),
+                        record.path("s3").path("object").path("key").asText(),
+                        record.path("s3").path("object").path("sequencer").asText());
+                content = body;
             }
-            record = root.path("Records").get(0);
         } catch (IOException e) {
             corrupted++;
             return;
         }
-        String id = eventId(record.path("s3").path("bucket").path("name").asText(),
-                record.path("s3").path("object").path("key").asText(), record.path("s3").path("object").path("sequencer").asText());
         if (!sentEvents.contains(id)) {
             unexpected++;
             return;
         }
-        if (!topic.equals(topicOfEvent.get(id))) {
+        if (!destinationsOfEvent.get(id).contains(destination)) {
             misrouted++;
+            return;
         }
-        String first = firstDelivery.putIfAbsent(id, body);
-        if (first != null && !first.equals(body)) {
+        String pair = id + " -> " + destination;
+        String first = firstDelivery.putIfAbsent(pair, content);
+        if (first != null && !first.equals(content)) {
             corrupted++; // a redelivery must be the same message, byte for byte
         }
-        deliveries.merge(id, 1, Integer::sum);
+        deliveries.merge(pair, 1, Integer::sum);
+        deliveredTo.computeIfAbsent(id, any -> new HashSet<>()).add(destination);
     }
 
     /** Records one message found in the dead-letter queue. */
@@ -157,21 +191,43 @@ final class EventLedger {
         deadLettered.addAll(sent.eventIds());
     }
 
-    /** The ids of events that were sent and are neither delivered nor dead-lettered. */
+    /** The deliveries ({@code event -> destination}) that were due and neither happened nor are dead-lettered. */
     Set<String> lost() {
-        Set<String> lost = new HashSet<>(sentEvents);
-        lost.removeAll(deliveries.keySet());
-        lost.removeAll(deadLettered);
+        Set<String> lost = new HashSet<>();
+        for (String id : sentEvents) {
+            if (deadLettered.contains(id)) {
+                continue;
+            }
+            for (String destination : destinationsOfEvent.get(id)) {
+                if (!deliveredTo.getOrDefault(id, Set.of()).contains(destination)) {
+                    lost.add(id + " -> " + destination);
+                }
+            }
+        }
         return lost;
     }
 
     Totals totals() {
         int total = deliveries.values().stream().mapToInt(Integer::intValue).sum();
-        Set<String> both = new HashSet<>(deadLettered);
-        both.retainAll(deliveries.keySet());
-        return new Totals(sentEvents.size(), sentByBody.size(), poisoned, deliveries.size(), total,
-                total - deliveries.size(), deadLettered.size(), both.size(), poisonDeadLettered, lost().size(), unexpected,
-                corrupted, misrouted);
+        int expected = 0;
+        int deadLetteredUndelivered = 0;
+        int deadLetteredAndDelivered = 0;
+        for (String id : sentEvents) {
+            for (String destination : destinationsOfEvent.get(id)) {
+                expected++;
+                boolean delivered = deliveredTo.getOrDefault(id, Set.of()).contains(destination);
+                if (deadLettered.contains(id)) {
+                    if (delivered) {
+                        deadLetteredAndDelivered++;
+                    } else {
+                        deadLetteredUndelivered++;
+                    }
+                }
+            }
+        }
+        return new Totals(sentEvents.size(), expected, sentByBody.size(), poisoned, deliveries.size(), total,
+                total - deliveries.size(), deadLettered.size(), deadLetteredUndelivered, deadLetteredAndDelivered,
+                poisonDeadLettered, lost().size(), unexpected, corrupted, misrouted);
     }
 
     private static final String COMMON = "\"eventTime\":\"2026-11-22T10:15:30.123Z\",\"requesterPrincipalId\":\"AWS:AIDAJDPLRKLG7UEXAMPLE\","

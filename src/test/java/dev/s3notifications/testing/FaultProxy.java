@@ -1,5 +1,9 @@
 package dev.s3notifications.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -23,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.zip.CRC32;
@@ -57,7 +62,13 @@ public final class FaultProxy implements AutoCloseable {
         /** Forwarded and done by the service, then answered with a 500: the client cannot know it succeeded. */
         INTERNAL_ERROR_AFTER_FORWARD(true),
         /** Forwarded and done, then the connection is closed without the answer. */
-        DROP_AFTER_FORWARD(true);
+        DROP_AFTER_FORWARD(true),
+        /**
+         * A batch call (SQS's {@code SendMessageBatch}, EventBridge's {@code PutEvents}) that succeeds in part: some of
+         * its entries are taken out of the request before it is forwarded, and come back failed inside a 200 answer
+         * with a code worth retrying, as the services report an entry they could not take. Other calls get a 500.
+         */
+        PARTIAL_BATCH(true);
 
         private final boolean forwards;
 
@@ -108,6 +119,7 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "transfer-encoding", "host",
             "expect", "upgrade", "keep-alive", "te", "trailer", "proxy-connection", "date");
 
@@ -127,6 +139,7 @@ public final class FaultProxy implements AutoCloseable {
     private volatile boolean closeConnections;
     private volatile Gate gate;
     private volatile Consumer<Request> listener = request -> { };
+    private volatile BiConsumer<Request, byte[]> forwardedListener = (request, answer) -> { };
 
     private FaultProxy(URI upstream, Service service, long seed) throws IOException {
         this.upstream = upstream;
@@ -177,6 +190,15 @@ public final class FaultProxy implements AutoCloseable {
     /** Shows every request to {@code listener} as it arrives: for tests that check what was sent on the wire. */
     public FaultProxy listen(Consumer<Request> listener) {
         this.listener = listener;
+        return this;
+    }
+
+    /**
+     * Shows {@code listener} every request the service answered with a 2xx, as forwarded (a partial batch without the
+     * entries taken out), with the service's answer: what the service really took, whatever the client was told.
+     */
+    public FaultProxy onForwarded(BiConsumer<Request, byte[]> listener) {
+        this.forwardedListener = listener;
         return this;
     }
 
@@ -250,6 +272,10 @@ public final class FaultProxy implements AutoCloseable {
                 }
                 return;
             }
+            if (fault == Fault.PARTIAL_BATCH) {
+                respond(exchange, partially(request));
+                return;
+            }
             Answer answer = forward(request);
             if (fault == Fault.DROP_AFTER_FORWARD) {
                 return;
@@ -290,7 +316,73 @@ public final class FaultProxy implements AutoCloseable {
             throw new IOException("interrupted while forwarding", e);
         }
         forwarded.incrementAndGet();
+        if (response.statusCode() / 100 == 2) {
+            forwardedListener.accept(request, response.body());
+        }
         return new Answer(response.statusCode(), response.headers().map(), response.body());
+    }
+
+    /**
+     * {@link Fault#PARTIAL_BATCH}: forwards the batch without a random non-empty subset of its entries (each left out
+     * with probability one half) and answers as the service does when those entries failed and the others went through.
+     */
+    private Answer partially(Request request) throws IOException {
+        String operation = request.operation();
+        if (!operation.equals("SendMessageBatch") && !operation.equals("PutEvents")) {
+            return error(Fault.INTERNAL_ERROR);
+        }
+        ObjectNode body = (ObjectNode) JSON.readTree(request.body());
+        ArrayNode entries = (ArrayNode) body.get("Entries");
+        boolean[] failing = new boolean[entries.size()];
+        synchronized (random) {
+            failing[random.nextInt(failing.length)] = true;
+            for (int i = 0; i < failing.length; i++) {
+                failing[i] |= random.nextBoolean();
+            }
+        }
+        ArrayNode forwardedEntries = JSON.createArrayNode();
+        for (int i = 0; i < failing.length; i++) {
+            if (!failing[i]) {
+                forwardedEntries.add(entries.get(i));
+            }
+        }
+        Answer upstreamAnswer = null;
+        if (!forwardedEntries.isEmpty()) {
+            body.set("Entries", forwardedEntries);
+            upstreamAnswer = forward(new Request(request.method(), request.path(), request.headers(), JSON.writeValueAsBytes(body)));
+            if (upstreamAnswer.status() != 200) {
+                return upstreamAnswer;
+            }
+        }
+        JsonNode upstream = upstreamAnswer == null ? JSON.createObjectNode() : JSON.readTree(upstreamAnswer.body());
+        ObjectNode answer = JSON.createObjectNode();
+        if (operation.equals("SendMessageBatch")) {
+            answer.set("Successful", upstream.has("Successful") ? upstream.get("Successful") : JSON.createArrayNode());
+            ArrayNode failed = upstream.has("Failed") ? (ArrayNode) upstream.get("Failed") : JSON.createArrayNode();
+            for (int i = 0; i < failing.length; i++) {
+                if (failing[i]) {
+                    failed.addObject().put("Id", entries.get(i).get("Id").asText()).put("SenderFault", false)
+                            .put("Code", "InternalError").put("Message", "We encountered an internal error. Please try again.");
+                }
+            }
+            answer.set("Failed", failed);
+        } else { // PutEvents: one result per entry, in the request's order
+            ArrayNode results = answer.putArray("Entries");
+            int failedCount = upstream.path("FailedEntryCount").asInt(0);
+            int next = 0;
+            for (int i = 0; i < failing.length; i++) {
+                if (failing[i]) {
+                    results.addObject().put("ErrorCode", "InternalFailure").put("ErrorMessage", "Internal failure, retry.");
+                    failedCount++;
+                } else {
+                    results.add(upstream.path("Entries").get(next++));
+                }
+            }
+            answer.put("FailedEntryCount", failedCount);
+        }
+        String contentType = service == Service.SQS ? "application/x-amz-json-1.0" : "application/x-amz-json-1.1";
+        return new Answer(200, Map.of("Content-Type", List.of(contentType), "x-amzn-RequestId",
+                List.of(UUID.randomUUID().toString())), JSON.writeValueAsBytes(answer));
     }
 
     private void respond(HttpExchange exchange, Answer answer) throws IOException {
