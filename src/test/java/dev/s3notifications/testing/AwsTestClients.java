@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -96,6 +97,25 @@ public final class AwsTestClients {
             received.addAll(batch);
         }
         return received;
+    }
+
+    /** Receives and deletes everything a queue holds now, visible or coming back; returns how many messages. */
+    public static int drainCount(SqsClient sqs, String queueUrl) {
+        int drained = 0;
+        while (true) {
+            List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0))
+                    .messages();
+            if (messages.isEmpty()) {
+                return drained;
+            }
+            drained += messages.size();
+            List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
+            for (Message message : messages) {
+                entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(entries.size()))
+                        .receiptHandle(message.receiptHandle()).build());
+            }
+            sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
+        }
     }
 
     /** What arrives in {@code queueUrl} within {@code quiet}: for asserting that nothing (more) was delivered. */
