@@ -13,7 +13,9 @@ import dev.s3notifications.api.S3Api;
 import dev.s3notifications.authentication.S3RequestAuthenticator;
 import dev.s3notifications.domain.AccessKey;
 import dev.s3notifications.domain.DestinationConfiguration;
+import dev.s3notifications.domain.DestinationType;
 import dev.s3notifications.domain.DestinationVerifier;
+import dev.s3notifications.domain.DestinationVerifiers;
 import dev.s3notifications.domain.InvalidNotificationConfigurationException.Argument;
 import dev.s3notifications.domain.NotificationConfigurationValidator;
 import dev.s3notifications.testing.FanOuts;
@@ -35,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -153,26 +156,38 @@ class EventsTest {
     static final AccessKey EVENTS_KEY = new AccessKey("AKIAEVENTSEXAMPLE001", "events/example/secret/key",
             "123456789012", "arn:aws:iam::123456789012:root", true);
 
-    /** A fresh in-memory world in which only the manifest's topics exist, as scripts/invoke sets up. */
+    /**
+     * A fresh in-memory world in which only the manifest's topics, queues and Lambda functions exist, as
+     * scripts/invoke sets up; each kind of destination refused as its verifier refuses it.
+     */
     private static final class World {
         private final InMemoryBucketStore store = new InMemoryBucketStore();
         private final ApiHandler handler;
         final RecordingNotificationPublisher published = new RecordingNotificationPublisher();
 
         World() {
-            Set<String> topics = new HashSet<>();
-            MANIFEST.get("topics").forEach(t -> topics.add(t.asText()));
+            var verifier = new DestinationVerifiers(Map.of(
+                    DestinationType.TOPIC, known("topics", arn -> new Argument(arn, "The destination topic does not exist")),
+                    DestinationType.QUEUE, known("queues", arn -> new Argument(arn, arn.endsWith(".fifo")
+                            ? "The destination queue is a FIFO queue; notifications go to standard queues only"
+                            : "The destination queue does not exist")),
+                    DestinationType.FUNCTION, known("lambdaFunctions",
+                            arn -> new Argument(arn + ", null", "Not authorized to invoke function [" + arn + "]"))));
+            Settings settings = Settings.from(Map.of());
+            handler = new ApiHandler(api(store, new InMemoryAccessKeyStore().add(EVENTS_KEY), verifier, settings), settings);
+        }
+
+        /** Accepts the destinations the manifest lists under {@code listName} (test events recorded), refuses the others. */
+        private static DestinationVerifier known(String listName, Function<String, Argument> refusal) {
+            Set<String> existing = new HashSet<>();
+            MANIFEST.get(listName).forEach(arn -> existing.add(arn.asText()));
             var recording = new RecordingDestinationVerifier();
-            DestinationVerifier onlyKnownTopics = (bucket, destinations, testEvent) -> {
+            return (bucket, destinations, testEvent) -> {
                 List<Argument> missing = destinations.stream().map(DestinationConfiguration::arn).distinct()
-                        .filter(arn -> !topics.contains(arn))
-                        .map(arn -> new Argument(arn, "The destination topic does not exist")).toList();
+                        .filter(arn -> !existing.contains(arn)).map(refusal).toList();
                 return missing.isEmpty() ? recording.verify(bucket, destinations, testEvent)
                         : new DestinationVerifier.Verification(missing, Map.of());
             };
-            Settings settings = Settings.from(Map.of());
-            handler = new ApiHandler(api(store, new InMemoryAccessKeyStore().add(EVENTS_KEY), onlyKnownTopics, settings),
-                    settings);
         }
 
         SQSBatchResponse fanOut(SQSEvent event) {
