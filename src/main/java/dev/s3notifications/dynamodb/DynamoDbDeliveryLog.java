@@ -21,14 +21,16 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * The fan-out's {@link DeliveryLog} in a DynamoDB table: one item per queue message that failed in part, keyed by its
- * message id, holding the set of deliveries made. Items expire with DynamoDB's time to live a while after the queue
+ * The fan-out's {@link DeliveryLog} in the deliveries table: one item per queue message that failed in part, keyed
+ * {@code message/<message id>}, holding the set of deliveries made. Items expire with DynamoDB's time to live a while after the queue
  * can last have handed the message out, so the table holds only messages still in flight. Reads are one
  * {@code BatchGetItem} per 100 redelivered messages; writes one {@code UpdateItem} per failed message, which adds to
  * the set, so concurrent retries never erase each other's deliveries.
  */
 public final class DynamoDbDeliveryLog implements DeliveryLog {
-    static final String MESSAGE_ID = "messageId";
+    /** The table's key; an item's kind is the start of its value ({@code message/...}). */
+    static final String ID = "id";
+    private static final String MESSAGE = "message/";
     static final String DELIVERIES = "deliveries";
     /** Epoch seconds after which DynamoDB deletes the item (the table's time-to-live attribute). */
     static final String EXPIRES_AT = "expiresAt";
@@ -50,9 +52,9 @@ public final class DynamoDbDeliveryLog implements DeliveryLog {
     public static void createTable(DynamoDbClient dynamoDb, String tableName) {
         dynamoDb.createTable(b -> b.tableName(tableName)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName(MESSAGE_ID)
+                .attributeDefinitions(AttributeDefinition.builder().attributeName(ID)
                         .attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName(MESSAGE_ID).keyType(KeyType.HASH).build()));
+                .keySchema(KeySchemaElement.builder().attributeName(ID).keyType(KeyType.HASH).build()));
         dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(tableName));
         dynamoDb.updateTimeToLive(b -> b.tableName(tableName)
                 .timeToLiveSpecification(t -> t.attributeName(EXPIRES_AT).enabled(true)));
@@ -66,7 +68,7 @@ public final class DynamoDbDeliveryLog implements DeliveryLog {
             for (int from = 0; from < ids.size(); from += MAX_KEYS_PER_READ) {
                 List<Map<String, AttributeValue>> keys = new ArrayList<>();
                 for (String id : ids.subList(from, Math.min(from + MAX_KEYS_PER_READ, ids.size()))) {
-                    keys.add(Map.of(MESSAGE_ID, AttributeValue.fromS(id)));
+                    keys.add(Map.of(ID, AttributeValue.fromS(MESSAGE + id)));
                 }
                 Map<String, KeysAndAttributes> request = Map.of(tableName,
                         KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
@@ -77,7 +79,7 @@ public final class DynamoDbDeliveryLog implements DeliveryLog {
                     for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
                         AttributeValue set = item.get(DELIVERIES);
                         if (set != null && set.hasSs()) {
-                            delivered.put(item.get(MESSAGE_ID).s(), Set.copyOf(set.ss()));
+                            delivered.put(item.get(ID).s().substring(MESSAGE.length()), Set.copyOf(set.ss()));
                         }
                     }
                     request = response.unprocessedKeys();
@@ -97,7 +99,7 @@ public final class DynamoDbDeliveryLog implements DeliveryLog {
                 if (deliveries.isEmpty()) {
                     return;
                 }
-                dynamoDb.updateItem(b -> b.tableName(tableName).key(Map.of(MESSAGE_ID, AttributeValue.fromS(messageId)))
+                dynamoDb.updateItem(b -> b.tableName(tableName).key(Map.of(ID, AttributeValue.fromS(MESSAGE + messageId)))
                         .updateExpression("ADD #deliveries :deliveries SET #expiresAt = :expiresAt")
                         .expressionAttributeNames(Map.of("#deliveries", DELIVERIES, "#expiresAt", EXPIRES_AT))
                         .expressionAttributeValues(Map.of(":deliveries", AttributeValue.fromSs(List.copyOf(deliveries)),
