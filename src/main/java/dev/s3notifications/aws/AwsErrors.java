@@ -2,6 +2,7 @@ package dev.s3notifications.aws;
 
 import dev.s3notifications.event.Notification;
 import dev.s3notifications.event.RetryingDelivery.Attempt;
+import dev.s3notifications.event.Undelivered;
 import java.util.List;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -50,15 +51,13 @@ public final class AwsErrors {
 
     /** The outcome of a call that failed as a whole, for all the notifications it carried. */
     public static Attempt failed(List<Notification> notifications, SdkException e) {
-        return isRetryable(e) ? Attempt.retryable(notifications, reason(e)) : Attempt.refused(notifications, reason(e));
+        return isRetryable(e) ? Attempt.retryable(notifications, cause(e)) : Attempt.refused(notifications, cause(e));
     }
 
-    /** The service's code and message, or the client-side failure, for logs and health records. */
-    public static String reason(SdkException e) {
-        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-            return service.awsErrorDetails().errorCode() + ": " + service.awsErrorDetails().errorMessage();
-        }
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    /** The service's code and message, or the client-side failure's class and message, for logs and health records. */
+    public static Undelivered.Cause cause(SdkException e) {
+        String code = e instanceof AwsServiceException service ? errorCode(service) : null;
+        return new Undelivered.Cause(code == null || code.isEmpty() ? e.getClass().getSimpleName() : code, message(e));
     }
 
     /** The service's message, or the client-side failure's. */

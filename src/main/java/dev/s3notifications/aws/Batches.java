@@ -3,6 +3,7 @@ package dev.s3notifications.aws;
 import dev.s3notifications.event.Notification;
 import dev.s3notifications.event.RetryingDelivery.Attempt;
 import dev.s3notifications.event.RetryingDelivery;
+import dev.s3notifications.event.Undelivered;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToIntFunction;
@@ -28,16 +29,15 @@ public final class Batches {
      * @param size an entry's size as the service counts it
      */
     public static List<List<Notification>> split(List<Notification> notifications, int maxEntries, int maxBytes,
-            ToIntFunction<Notification> size, String service, List<Notification> undelivered) {
+            ToIntFunction<Notification> size, String service, List<Undelivered> undelivered) {
         List<List<Notification>> batches = new ArrayList<>();
         List<Notification> batch = new ArrayList<>(maxEntries);
         int bytes = 0;
         for (Notification notification : notifications) {
             int entryBytes = size.applyAsInt(notification);
             if (entryBytes > maxBytes) {
-                RetryingDelivery.logUndelivered(notification,
-                        "the message is larger than " + service + " accepts (" + entryBytes + " bytes)", 0);
-                undelivered.add(notification);
+                undelivered.add(RetryingDelivery.given(notification, new Undelivered.Cause("MessageTooLong",
+                        "the message is larger than " + service + " accepts (" + entryBytes + " bytes)"), 0));
                 continue;
             }
             if (batch.size() == maxEntries || bytes + entryBytes > maxBytes) {
@@ -67,11 +67,11 @@ public final class Batches {
         }
         List<Notification> refused = new ArrayList<>();
         List<Notification> retryable = new ArrayList<>();
-        String reason = null;
+        Undelivered.Cause cause = null;
         for (FailedEntry failure : failed) {
             int index = Integer.parseInt(failure.id());
             answered[index] = true;
-            reason = failure.code() + ": " + failure.message();
+            cause = new Undelivered.Cause(failure.code(), failure.message());
             if (Boolean.TRUE.equals(failure.senderFault()) && !AwsErrors.isThrottlingCode(failure.code())) {
                 refused.add(batch.get(index));
             } else {
@@ -81,9 +81,9 @@ public final class Batches {
         for (int i = 0; i < answered.length; i++) {
             if (!answered[i]) { // neither delivered nor failed: not known to be delivered, so try again
                 retryable.add(batch.get(i));
-                reason = reason == null ? service + " did not report on the entry" : reason;
+                cause = cause == null ? new Undelivered.Cause("NoAnswer", service + " did not report on the entry") : cause;
             }
         }
-        return refused.isEmpty() && retryable.isEmpty() ? Attempt.DONE : new Attempt(refused, retryable, reason);
+        return refused.isEmpty() && retryable.isEmpty() ? Attempt.DONE : new Attempt(refused, retryable, cause);
     }
 }

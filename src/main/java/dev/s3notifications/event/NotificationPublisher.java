@@ -8,7 +8,7 @@ public interface NotificationPublisher {
     /**
      * Delivers every notification it can, retrying what is worth retrying.
      *
-     * @return the notifications that were not delivered, in no particular order; empty when all were
+     * @return the notifications that were not delivered, with why, in no particular order; empty when all were
      */
-    List<Notification> publish(List<Notification> notifications);
+    List<Undelivered> publish(List<Notification> notifications);
 }

@@ -8,6 +8,9 @@ import java.util.Map;
 
 /** Hands each notification to the publisher of its kind of destination: SNS, SQS, Lambda or EventBridge. */
 public final class NotificationRouter implements NotificationPublisher {
+    private static final Undelivered.Cause NO_PUBLISHER =
+            new Undelivered.Cause("NoPublisher", "the function has no publisher for this kind of destination");
+
     private final Map<Destination.Kind, NotificationPublisher> publishers;
 
     public NotificationRouter(Map<Destination.Kind, NotificationPublisher> publishers) {
@@ -15,18 +18,18 @@ public final class NotificationRouter implements NotificationPublisher {
     }
 
     @Override
-    public List<Notification> publish(List<Notification> notifications) {
+    public List<Undelivered> publish(List<Notification> notifications) {
         Map<Destination.Kind, List<Notification>> byKind = new EnumMap<>(Destination.Kind.class);
         for (Notification notification : notifications) {
             byKind.computeIfAbsent(notification.destination().kind(), kind -> new ArrayList<>()).add(notification);
         }
-        List<Notification> undelivered = new ArrayList<>();
+        List<Undelivered> undelivered = new ArrayList<>();
         byKind.forEach((kind, batch) -> {
             NotificationPublisher publisher = publishers.get(kind);
             if (publisher == null) { // a wiring mistake, not the event's: keep the messages for a fixed deployment
                 JsonLog.error("no publisher for a kind of destination; its notifications are undelivered", null,
                         "kind", kind.name(), "notifications", Integer.toString(batch.size()));
-                undelivered.addAll(batch);
+                batch.forEach(n -> undelivered.add(new Undelivered(n, NO_PUBLISHER)));
             } else {
                 undelivered.addAll(publisher.publish(batch));
             }

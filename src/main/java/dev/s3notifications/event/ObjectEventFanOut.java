@@ -31,6 +31,7 @@ public final class ObjectEventFanOut {
     private final NotificationPublisher publisher;
     private final DeliveryLog deliveryLog;
     private final Destination eventBus;
+    private final DeliveryListener listener;
 
     /**
      * One queue message: its id (what a batch item failure names), its body, and how many times the queue has handed
@@ -45,9 +46,10 @@ public final class ObjectEventFanOut {
 
     /**
      * @param eventBus the EventBridge bus that gets every event of the buckets that have EventBridge on
+     * @param listener told what each batch delivered
      */
     public ObjectEventFanOut(ObjectEventReader reader, BucketNotificationsCache buckets, NotificationPublisher publisher,
-            DeliveryLog deliveryLog, Destination eventBus) {
+            DeliveryLog deliveryLog, Destination eventBus, DeliveryListener listener) {
         if (eventBus.kind() != Destination.Kind.EVENT_BUS) {
             throw new IllegalArgumentException("not an event bus: " + eventBus);
         }
@@ -56,6 +58,7 @@ public final class ObjectEventFanOut {
         this.publisher = publisher;
         this.deliveryLog = deliveryLog;
         this.eventBus = eventBus;
+        this.listener = listener;
     }
 
     /** Delivers what it can; returns the ids of the messages that failed, in batch order. */
@@ -94,11 +97,18 @@ public final class ObjectEventFanOut {
                 failed.add(message.messageId());
             }
         }
-        List<Notification> undelivered = notifications.isEmpty() ? List.of() : publisher.publish(notifications);
-        for (Notification notification : undelivered) {
-            failed.add(notification.origin().messageId());
+        List<Undelivered> undelivered = notifications.isEmpty() ? List.of() : publisher.publish(notifications);
+        for (Undelivered given : undelivered) {
+            failed.add(given.notification().origin().messageId());
         }
         recordPartialDeliveries(notifications, undelivered, failed);
+        Map<String, Integer> receiveCounts = new HashMap<>();
+        messages.forEach(message -> receiveCounts.put(message.messageId(), message.receiveCount()));
+        try {
+            listener.batchDelivered(new DeliveryListener.Report(notifications, undelivered, receiveCounts, failed));
+        } catch (RuntimeException e) { // watching must never fail the batch
+            JsonLog.error("a delivery listener failed", e);
+        }
         JsonLog.info("object events fanned out", "messages", Integer.toString(messages.size()),
                 "events", Integer.toString(events), "notifications", Integer.toString(notifications.size()),
                 "alreadyDelivered", Integer.toString(skipped), "undelivered", Integer.toString(undelivered.size()),
@@ -127,11 +137,12 @@ public final class ObjectEventFanOut {
     }
 
     /** Records, for each message that failed, what of it was delivered, so that it is not delivered again. */
-    private void recordPartialDeliveries(List<Notification> notifications, List<Notification> undelivered, Set<String> failed) {
+    private void recordPartialDeliveries(List<Notification> notifications, List<Undelivered> undelivered, Set<String> failed) {
         if (failed.isEmpty() || notifications.isEmpty()) {
             return;
         }
-        Set<Notification> notDone = new HashSet<>(undelivered);
+        Set<Notification> notDone = new HashSet<>();
+        undelivered.forEach(given -> notDone.add(given.notification()));
         Map<String, Set<String>> delivered = new HashMap<>();
         for (Notification notification : notifications) {
             String messageId = notification.origin().messageId();
@@ -175,13 +186,13 @@ public final class ObjectEventFanOut {
             for (DestinationConfiguration configuration : bucket.destinations().match(event.type(), encodedKey)) {
                 notifications.add(new EventMessage(Destination.of(configuration),
                         S3EventMessage.render(event, encodedKey, bucket.identity(), configuration.id()), traceHeader,
-                        new Origin(messageId, i, configuration.id())));
+                        new Origin(messageId, i, configuration.id(), event.eventTime())));
             }
             String detailType = bucket.eventBridge() ? S3EventBridgeEvent.detailType(event.type()) : null;
             if (detailType != null) {
                 notifications.add(new BusEvent(eventBus, detailType, S3EventBridgeEvent.detail(event, bucket.bucket()),
                         event.eventTime().truncatedTo(ChronoUnit.SECONDS), bucket.identity().arn(), traceHeader,
-                        new Origin(messageId, i, null)));
+                        new Origin(messageId, i, null, event.eventTime())));
             }
         }
         return notifications;

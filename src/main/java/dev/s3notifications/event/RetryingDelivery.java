@@ -32,15 +32,15 @@ public final class RetryingDelivery {
     }
 
     /** What one attempt left to do: notifications refused for good, notifications worth another attempt, and why. */
-    public record Attempt(List<Notification> refused, List<Notification> retryable, String reason) {
+    public record Attempt(List<Notification> refused, List<Notification> retryable, Undelivered.Cause cause) {
         public static final Attempt DONE = new Attempt(List.of(), List.of(), null);
 
-        public static Attempt refused(List<Notification> notifications, String reason) {
-            return new Attempt(notifications, List.of(), reason);
+        public static Attempt refused(List<Notification> notifications, Undelivered.Cause cause) {
+            return new Attempt(notifications, List.of(), cause);
         }
 
-        public static Attempt retryable(List<Notification> notifications, String reason) {
-            return new Attempt(List.of(), notifications, reason);
+        public static Attempt retryable(List<Notification> notifications, Undelivered.Cause cause) {
+            return new Attempt(List.of(), notifications, cause);
         }
     }
 
@@ -57,22 +57,20 @@ public final class RetryingDelivery {
     }
 
     /** Sends {@code notifications} with {@code sender}, retrying; adds what was not delivered to {@code undelivered}. */
-    public void deliver(List<Notification> notifications, Sender sender, List<Notification> undelivered) {
+    public void deliver(List<Notification> notifications, Sender sender, List<Undelivered> undelivered) {
         List<Notification> pending = notifications;
         for (int attempt = 1; ; attempt++) {
             Attempt result = sender.send(pending);
             for (Notification refused : result.refused()) {
-                logUndelivered(refused, result.reason(), attempt);
+                undelivered.add(given(refused, result.cause(), attempt));
             }
-            undelivered.addAll(result.refused());
             if (result.retryable().isEmpty()) {
                 return;
             }
             if (attempt >= retry.maxAttempts() || !pause(retry.delayBefore(attempt + 1))) {
                 for (Notification given : result.retryable()) {
-                    logUndelivered(given, result.reason(), attempt);
+                    undelivered.add(given(given, result.cause(), attempt));
                 }
-                undelivered.addAll(result.retryable());
                 return;
             }
             pending = result.retryable();
@@ -89,10 +87,11 @@ public final class RetryingDelivery {
         }
     }
 
-    /** Logs a notification given up on; its queue message fails and will be retried. */
-    public static void logUndelivered(Notification notification, String reason, int attempts) {
+    /** A notification given up on, logged; its queue message fails and will be retried. */
+    public static Undelivered given(Notification notification, Undelivered.Cause cause, int attempts) {
         JsonLog.warn("could not deliver an S3 event notification; its queue message fails and will be retried",
                 "destination", notification.destination().toString(), "messageId", notification.origin().messageId(),
-                "reason", reason, "attempts", Integer.toString(attempts));
+                "reason", cause.toString(), "attempts", Integer.toString(attempts));
+        return new Undelivered(notification, cause);
     }
 }

@@ -7,6 +7,7 @@ import dev.s3notifications.event.Notification;
 import dev.s3notifications.event.NotificationPublisher;
 import dev.s3notifications.event.RetryingDelivery.Attempt;
 import dev.s3notifications.event.RetryingDelivery;
+import dev.s3notifications.event.Undelivered;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,12 +54,12 @@ public final class EventBridgePublisher implements NotificationPublisher {
     }
 
     @Override
-    public List<Notification> publish(List<Notification> notifications) {
+    public List<Undelivered> publish(List<Notification> notifications) {
         Map<String, List<Notification>> byBus = new LinkedHashMap<>();
         for (Notification notification : notifications) {
             byBus.computeIfAbsent(notification.destination().address(), bus -> new ArrayList<>()).add(notification);
         }
-        List<Notification> undelivered = new ArrayList<>();
+        List<Undelivered> undelivered = new ArrayList<>();
         byBus.forEach((bus, events) -> {
             for (List<Notification> batch : Batches.split(events, MAX_BATCH_ENTRIES, MAX_BATCH_BYTES, this::bytes,
                     "EventBridge", undelivered)) {
@@ -86,21 +87,22 @@ public final class EventBridgePublisher implements NotificationPublisher {
         List<PutEventsResultEntry> results = response.entries();
         List<Notification> refused = new ArrayList<>();
         List<Notification> retryable = new ArrayList<>();
-        String reason = null;
+        Undelivered.Cause cause = null;
         for (int i = 0; i < batch.size(); i++) {
             PutEventsResultEntry result = i < results.size() ? results.get(i) : null;
             if (result != null && result.errorCode() == null && result.eventId() != null) {
                 continue;
             }
             String code = result == null ? null : result.errorCode();
-            reason = code == null ? "EventBridge did not report on the entry" : code + ": " + result.errorMessage();
+            cause = code == null ? new Undelivered.Cause("NoAnswer", "EventBridge did not report on the entry")
+                    : new Undelivered.Cause(code, result.errorMessage());
             if (code == null || code.equals("InternalFailure") || AwsErrors.isThrottlingCode(code)) {
                 retryable.add(batch.get(i));
             } else {
                 refused.add(batch.get(i));
             }
         }
-        return refused.isEmpty() && retryable.isEmpty() ? Attempt.DONE : new Attempt(refused, retryable, reason);
+        return refused.isEmpty() && retryable.isEmpty() ? Attempt.DONE : new Attempt(refused, retryable, cause);
     }
 
     /** An entry's size as EventBridge counts it: its time, and the UTF-8 bytes of source, detail type, detail, resource. */

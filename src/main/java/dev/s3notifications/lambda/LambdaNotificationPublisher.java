@@ -5,6 +5,7 @@ import dev.s3notifications.event.Notification;
 import dev.s3notifications.event.NotificationPublisher;
 import dev.s3notifications.event.RetryingDelivery.Attempt;
 import dev.s3notifications.event.RetryingDelivery;
+import dev.s3notifications.event.Undelivered;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.SdkBytes;
@@ -35,8 +36,8 @@ public final class LambdaNotificationPublisher implements NotificationPublisher 
     }
 
     @Override
-    public List<Notification> publish(List<Notification> notifications) {
-        List<Notification> undelivered = new ArrayList<>();
+    public List<Undelivered> publish(List<Notification> notifications) {
+        List<Undelivered> undelivered = new ArrayList<>();
         for (Notification notification : notifications) {
             delivery.deliver(List.of(notification), one -> invoke(notification), undelivered);
         }
@@ -52,7 +53,8 @@ public final class LambdaNotificationPublisher implements NotificationPublisher 
             return AwsErrors.failed(List.of(notification), e);
         }
         if (response.statusCode() != null && response.statusCode() != 202) { // Lambda answers every queued event with 202
-            return Attempt.retryable(List.of(notification), "Lambda answered " + response.statusCode() + " instead of 202");
+            return Attempt.retryable(List.of(notification), new Undelivered.Cause("UnexpectedStatus",
+                    "Lambda answered " + response.statusCode() + " instead of 202"));
         }
         return Attempt.DONE;
     }

@@ -6,6 +6,7 @@ import dev.s3notifications.event.Notification;
 import dev.s3notifications.event.NotificationPublisher;
 import dev.s3notifications.event.RetryingDelivery.Attempt;
 import dev.s3notifications.event.RetryingDelivery;
+import dev.s3notifications.event.Undelivered;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,12 +45,12 @@ public final class SnsNotificationPublisher implements NotificationPublisher {
     }
 
     @Override
-    public List<Notification> publish(List<Notification> notifications) {
+    public List<Undelivered> publish(List<Notification> notifications) {
         Map<String, List<Notification>> byTopic = new LinkedHashMap<>();
         for (Notification notification : notifications) {
             byTopic.computeIfAbsent(notification.destination().address(), topic -> new ArrayList<>()).add(notification);
         }
-        List<Notification> undelivered = new ArrayList<>();
+        List<Undelivered> undelivered = new ArrayList<>();
         for (Map.Entry<String, List<Notification>> topic : byTopic.entrySet()) {
             if (topic.getValue().size() == 1) {
                 delivery.deliver(topic.getValue(), one -> publishOne(topic.getKey(), one.get(0)), undelivered);

@@ -6,6 +6,7 @@ import dev.s3notifications.event.Notification;
 import dev.s3notifications.event.NotificationPublisher;
 import dev.s3notifications.event.RetryingDelivery.Attempt;
 import dev.s3notifications.event.RetryingDelivery;
+import dev.s3notifications.event.Undelivered;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,12 +49,12 @@ public final class SqsNotificationPublisher implements NotificationPublisher {
     }
 
     @Override
-    public List<Notification> publish(List<Notification> notifications) {
+    public List<Undelivered> publish(List<Notification> notifications) {
         Map<String, List<Notification>> byQueue = new LinkedHashMap<>();
         for (Notification notification : notifications) {
             byQueue.computeIfAbsent(notification.destination().address(), queue -> new ArrayList<>()).add(notification);
         }
-        List<Notification> undelivered = new ArrayList<>();
+        List<Undelivered> undelivered = new ArrayList<>();
         byQueue.forEach((queue, messages) -> {
             for (List<Notification> batch : Batches.split(messages, MAX_BATCH_ENTRIES, MAX_BATCH_BYTES,
                         SqsNotificationPublisher::bytes, "SQS", undelivered)) {
@@ -80,7 +81,7 @@ public final class SqsNotificationPublisher implements NotificationPublisher {
             response = sqs.sendMessageBatch(b -> b.queueUrl(url).entries(entries));
         } catch (QueueDoesNotExistException e) {
             queueUrls.forget(queueArn);
-            return Attempt.refused(batch, AwsErrors.reason(e));
+            return Attempt.refused(batch, AwsErrors.cause(e));
         } catch (SdkException e) {
             return AwsErrors.failed(batch, e);
         }

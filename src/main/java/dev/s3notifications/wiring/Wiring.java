@@ -12,6 +12,7 @@ import dev.s3notifications.dynamodb.DynamoDbAccessKeyStore;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
 import dev.s3notifications.dynamodb.DynamoDbDeliveryLog;
 import dev.s3notifications.event.BucketNotificationsCache;
+import dev.s3notifications.event.DeliveryListener;
 import dev.s3notifications.event.DeliveryLog;
 import dev.s3notifications.event.Destination;
 import dev.s3notifications.event.NotificationPublisher;
@@ -114,7 +115,8 @@ public final class Wiring {
             DeliveryLog deliveryLog) {
         return new ObjectEventFanOut(new ObjectEventJson(),
                 new BucketNotificationsCache(store, settings.configurationCacheTtl(), System::nanoTime), publisher,
-                deliveryLog, new Destination(Destination.Kind.EVENT_BUS, settings.destinations().eventBus()));
+                deliveryLog, new Destination(Destination.Kind.EVENT_BUS, settings.destinations().eventBus()),
+                DeliveryListener.NONE);
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.s3notifications.dynamodb.DynamoDbBucketStore;
 import dev.s3notifications.event.DeliveryLog;
 import dev.s3notifications.event.Notification;
 import dev.s3notifications.event.NotificationPublisher;
+import dev.s3notifications.event.Undelivered;
 import dev.s3notifications.handler.ObjectEventHandler;
 import dev.s3notifications.logging.JsonLog;
 import dev.s3notifications.sns.SnsNotificationPublisher;
@@ -197,7 +198,7 @@ public final class FanOutBenchmark {
             private final NotificationPublisher real = new SnsNotificationPublisher(sns);
 
             @Override
-            public List<Notification> publish(List<Notification> notifications) {
+            public List<Undelivered> publish(List<Notification> notifications) {
                 published.add(List.copyOf(notifications));
                 return real.publish(notifications);
             }

@@ -8,9 +8,9 @@ import dev.s3notifications.domain.NotificationConfiguration;
 import dev.s3notifications.domain.NotificationConfigurationValidator;
 import dev.s3notifications.event.BucketNotificationsCache;
 import dev.s3notifications.event.DeliveryLog;
-import dev.s3notifications.event.Notification;
 import dev.s3notifications.event.ObjectEventFanOut.QueuedMessage;
 import dev.s3notifications.event.ObjectEventFanOut;
+import dev.s3notifications.event.Undelivered;
 import dev.s3notifications.json.ObjectEventJson;
 import dev.s3notifications.logging.JsonLog;
 import dev.s3notifications.testing.FanOuts;
@@ -64,7 +64,7 @@ public class FanOutCoreBenchmark {
             store.putNotificationConfiguration(bucket, validator.validate(new NotificationConfiguration(destinations, false), "us-east-1"));
         }
         fanOut = FanOuts.of(new BucketNotificationsCache(store, Duration.ofDays(1), System::nanoTime),
-                notifications -> List.<Notification>of(), DeliveryLog.NONE);
+                notifications -> List.<Undelivered>of(), DeliveryLog.NONE);
         for (int n = 0; n < BATCH; n++) {
             messages.add(new QueuedMessage("message-" + n, """
                     {"eventName":"s3:ObjectCreated:Put","bucket":"bench-bucket-%d","key":"dir-%d/object %d.bin","size":%d,

@@ -47,6 +47,6 @@ final class SdkFloorFanOutHandler implements RequestHandler<SQSEvent, SQSBatchRe
             }
         }
         return new SQSBatchResponse(publisher.publish(publishedPerBatch.get(batch++)).stream()
-                .map(undelivered -> new SQSBatchResponse.BatchItemFailure(undelivered.origin().messageId())).toList());
+                .map(undelivered -> new SQSBatchResponse.BatchItemFailure(undelivered.notification().origin().messageId())).toList());
     }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.s3notifications.event.Destination;
-import dev.s3notifications.event.Notification;
 import dev.s3notifications.event.Notification.BusEvent;
 import dev.s3notifications.event.Notification.Origin;
+import dev.s3notifications.event.Notification;
 import dev.s3notifications.event.RetryingDelivery;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +29,7 @@ class EventBridgePublisherTest {
             new RetryingDelivery.Retry(3, Duration.ofMillis(100), Duration.ofSeconds(1), sleeps::add));
 
     private static Notification event(int i, String detail) {
-        return new BusEvent(BUS, "Object Created", detail, TIME, "arn:aws:s3:::photos", null, new Origin("m" + i, 0, null));
+        return new BusEvent(BUS, "Object Created", detail, TIME, "arn:aws:s3:::photos", null, new Origin("m" + i, 0, null, TIME));
     }
 
     private static List<Notification> events(int count) {
@@ -65,7 +65,7 @@ class EventBridgePublisherTest {
                 PutEventsResultEntry.builder().errorCode("InternalFailure").errorMessage("oops").build(),
                 PutEventsResultEntry.builder().errorCode("ThrottlingException").errorMessage("slow").build(),
                 PutEventsResultEntry.builder().errorCode("MalformedDetail").errorMessage("bad").build()).build());
-        assertThat(publisher.publish(events(4))).extracting(n -> n.origin().messageId()).containsExactly("m3");
+        assertThat(publisher.publish(events(4))).extracting(u -> u.notification().origin().messageId()).containsExactly("m3");
         assertThat(eventBridge.puts()).hasSize(2);
         assertThat(eventBridge.puts().get(1).entries()).extracting(PutEventsRequestEntry::detail)
                 .containsExactly("{\"n\":1}", "{\"n\":2}");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
 import dev.s3notifications.event.Notification;
 import dev.s3notifications.event.NotificationPublisher;
+import dev.s3notifications.event.Undelivered;
 import dev.s3notifications.sns.SnsNotificationPublisher;
 import dev.s3notifications.testing.AwsTestClients;
 import dev.s3notifications.testing.CountingBucketStore;
@@ -51,11 +52,11 @@ class FanOutPrimingTest {
         var dynamoDb = AwsClients.dynamoDb(nowhere);
         var sns = AwsClients.sns(nowhere);
         CountingBucketStore realStore = new CountingBucketStore(new DynamoDbBucketStore(dynamoDb, nowhere.bucketsTable()));
-        List<List<Notification>> undelivered = new ArrayList<>();
+        List<List<Undelivered>> undelivered = new ArrayList<>();
         List<Notification> given = new ArrayList<>();
         NotificationPublisher realPublisher = notifications -> {
             given.addAll(notifications);
-            List<Notification> failed = new SnsNotificationPublisher(sns).publish(notifications);
+            List<Undelivered> failed = new SnsNotificationPublisher(sns).publish(notifications);
             undelivered.add(failed);
             return failed;
         };

@@ -54,7 +54,7 @@ class LambdaNotificationPublisherTest {
         lambda.thenThrow(ResourceNotFoundException.builder().statusCode(404)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("ResourceNotFoundException").errorMessage("Function not found")
                         .build()).build());
-        assertThat(publisher.publish(List.of(to(G, "{}", "m1"), to(F, "{}", "m2")))).extracting(n -> n.origin().messageId())
+        assertThat(publisher.publish(List.of(to(G, "{}", "m1"), to(F, "{}", "m2")))).extracting(u -> u.notification().origin().messageId())
                 .containsExactly("m1");
         assertThat(lambda.invocations()).hasSize(2);
         assertThat(sleeps).isEmpty();

@@ -77,7 +77,7 @@ class SnsNotificationPublisherTest {
     void aMessageTooLargeForSnsIsUndeliveredAndTheOthersGoOut() {
         List<Notification> mixed = List.of(Notifications.toTopic(A, "x".repeat(256 * 1024), "huge"),
                 Notifications.toTopic(A, "{}", "small-1"), Notifications.toTopic(A, "{}", "small-2"));
-        assertThat(publisher.publish(mixed)).extracting(n -> n.origin().messageId()).containsExactly("huge");
+        assertThat(publisher.publish(mixed)).extracting(u -> u.notification().origin().messageId()).containsExactly("huge");
         assertThat(sns.batchRequests()).singleElement().satisfies(r -> assertThat(r.publishBatchRequestEntries()).hasSize(2));
     }
 
@@ -102,7 +102,7 @@ class SnsNotificationPublisherTest {
                 .successful(PublishBatchResultEntry.builder().id("0").messageId("x").build())
                 .failed(BatchResultErrorEntry.builder().id("1").code("InvalidParameter").message("bad").senderFault(true).build())
                 .build());
-        assertThat(publisher.publish(notifications(A, 2))).extracting(n -> n.origin().messageId()).containsExactly("m1");
+        assertThat(publisher.publish(notifications(A, 2))).extracting(u -> u.notification().origin().messageId()).containsExactly("m1");
         assertThat(sns.requests).hasSize(1);
         assertThat(sleeps).isEmpty();
     }
@@ -140,7 +140,7 @@ class SnsNotificationPublisherTest {
         List<Notification> all = new ArrayList<>(notifications(A, 2));
         all.add(Notifications.toTopic(B, "{}", "to-b"));
         all.add(Notifications.toTopic("arn:aws:sns:us-east-1:123456789012:c", "{}", "to-c"));
-        assertThat(publisher.publish(all)).extracting(n -> n.origin().messageId()).containsExactly("m0", "m1", "to-b");
+        assertThat(publisher.publish(all)).extracting(u -> u.notification().origin().messageId()).containsExactly("m0", "m1", "to-b");
         assertThat(sns.requests).hasSize(3);
         assertThat(sleeps).isEmpty();
     }

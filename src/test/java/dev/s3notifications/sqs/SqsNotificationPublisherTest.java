@@ -9,6 +9,7 @@ import dev.s3notifications.event.Notification;
 import dev.s3notifications.event.RetryingDelivery;
 import dev.s3notifications.testing.Notifications;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -54,7 +55,7 @@ class SqsNotificationPublisherTest {
     void theRequestsTraceIdGoesAsTheAwsTraceHeaderSystemAttribute() {
         String trace = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
         assertThat(publisher.publish(List.of(new EventMessage(new Destination(Destination.Kind.QUEUE, A), "{}", trace,
-                new Origin("m", 0, "c"))))).isEmpty();
+                new Origin("m", 0, "c", Instant.EPOCH))))).isEmpty();
         SendMessageBatchRequestEntry entry = sqs.batchRequests().get(0).entries().get(0);
         assertThat(entry.messageSystemAttributes()).containsOnlyKeys(MessageSystemAttributeNameForSends.AWS_TRACE_HEADER);
         assertThat(entry.messageSystemAttributes().get(MessageSystemAttributeNameForSends.AWS_TRACE_HEADER).stringValue())
@@ -96,7 +97,7 @@ class SqsNotificationPublisherTest {
                 .successful(SendMessageBatchResultEntry.builder().id("0").messageId("x").build())
                 .failed(BatchResultErrorEntry.builder().id("1").code("InvalidMessageContents").message("bad").senderFault(true).build())
                 .build());
-        assertThat(publisher.publish(messages(A, 2))).extracting(n -> n.origin().messageId()).containsExactly("m1");
+        assertThat(publisher.publish(messages(A, 2))).extracting(u -> u.notification().origin().messageId()).containsExactly("m1");
         assertThat(sqs.batchRequests()).hasSize(1);
         assertThat(sleeps).isEmpty();
     }
@@ -112,7 +113,7 @@ class SqsNotificationPublisherTest {
                     .failed(BatchResultErrorEntry.builder().id("0").code("InternalError").message("oops").senderFault(false).build())
                     .build());
         }
-        assertThat(publisher.publish(messages(A, 2))).extracting(n -> n.origin().messageId()).containsExactly("m1");
+        assertThat(publisher.publish(messages(A, 2))).extracting(u -> u.notification().origin().messageId()).containsExactly("m1");
         assertThat(sqs.batchRequests()).hasSize(3);
     }
 
@@ -123,7 +124,7 @@ class SqsNotificationPublisherTest {
                         .errorMessage("The specified queue does not exist.").build()).build());
         List<Notification> all = new ArrayList<>(messages(A, 2));
         all.addAll(messages(B, 1));
-        assertThat(publisher.publish(all)).extracting(n -> n.origin().messageId()).containsExactly("m0", "m1");
+        assertThat(publisher.publish(all)).extracting(u -> u.notification().origin().messageId()).containsExactly("m0", "m1");
         assertThat(sqs.batchRequests()).singleElement().satisfies(r -> assertThat(r.queueUrl()).endsWith("/b"));
         assertThat(sleeps).isEmpty();
     }

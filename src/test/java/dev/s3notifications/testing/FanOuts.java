@@ -2,6 +2,7 @@ package dev.s3notifications.testing;
 
 import dev.s3notifications.domain.BucketStore;
 import dev.s3notifications.event.BucketNotificationsCache;
+import dev.s3notifications.event.DeliveryListener;
 import dev.s3notifications.event.DeliveryLog;
 import dev.s3notifications.event.Destination;
 import dev.s3notifications.event.NotificationPublisher;
@@ -23,6 +24,6 @@ public final class FanOuts {
     }
 
     public static ObjectEventFanOut of(BucketNotificationsCache cache, NotificationPublisher publisher, DeliveryLog deliveryLog) {
-        return new ObjectEventFanOut(new ObjectEventJson(), cache, publisher, deliveryLog, DEFAULT_BUS);
+        return new ObjectEventFanOut(new ObjectEventJson(), cache, publisher, deliveryLog, DEFAULT_BUS, DeliveryListener.NONE);
     }
 }

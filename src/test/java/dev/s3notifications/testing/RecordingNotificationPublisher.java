@@ -2,6 +2,7 @@ package dev.s3notifications.testing;
 
 import dev.s3notifications.event.Notification;
 import dev.s3notifications.event.NotificationPublisher;
+import dev.s3notifications.event.Undelivered;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.Set;
 public final class RecordingNotificationPublisher implements NotificationPublisher {
     public final List<Notification> published = new ArrayList<>();
     public final List<List<Notification>> calls = new ArrayList<>();
+    /** What a failing destination answers. */
+    public static final Undelivered.Cause FAILURE = new Undelivered.Cause("InternalError", "failing on purpose");
     private final Set<String> failingTopics = new HashSet<>();
 
     /** From now on, every notification to this topic, queue, function or bus is undelivered. */
@@ -26,12 +29,12 @@ public final class RecordingNotificationPublisher implements NotificationPublish
     }
 
     @Override
-    public List<Notification> publish(List<Notification> notifications) {
+    public List<Undelivered> publish(List<Notification> notifications) {
         calls.add(List.copyOf(notifications));
-        List<Notification> undelivered = new ArrayList<>();
+        List<Undelivered> undelivered = new ArrayList<>();
         for (Notification notification : notifications) {
             if (failingTopics.contains(notification.destination().address())) {
-                undelivered.add(notification);
+                undelivered.add(new Undelivered(notification, FAILURE));
             } else {
                 published.add(notification);
             }
