@@ -2,7 +2,9 @@ package dev.s3notifications.api;
 
 import dev.s3notifications.authorization.BucketAction;
 import dev.s3notifications.domain.Bucket;
+import dev.s3notifications.domain.BucketState;
 import dev.s3notifications.domain.BucketStore;
+import dev.s3notifications.domain.DependencyUnavailableException;
 import dev.s3notifications.domain.DestinationConfiguration;
 import dev.s3notifications.domain.DestinationType;
 import dev.s3notifications.domain.DestinationVerifier;
@@ -11,11 +13,19 @@ import dev.s3notifications.domain.InvalidNotificationConfigurationException;
 import dev.s3notifications.domain.NotificationConfiguration;
 import dev.s3notifications.domain.NotificationConfigurationValidator;
 import dev.s3notifications.domain.TestEvent;
+import dev.s3notifications.event.Destination;
+import dev.s3notifications.event.DestinationHealth;
+import dev.s3notifications.logging.JsonLog;
 import dev.s3notifications.xml.NotificationConfigurationXml;
+import dev.s3notifications.xml.NotificationHealthXml;
 import dev.s3notifications.xml.S3Documents;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code PUT} and {@code GET /{bucket}?notification}.
@@ -24,6 +34,8 @@ import java.util.Map;
  */
 final class NotificationOperations {
     static final String SKIP_DESTINATION_VALIDATION_HEADER = "x-amz-skip-destination-validation";
+    /** Our addition to S3's subresources: how deliveries to each destination of the bucket have gone. */
+    static final String HEALTH_SELECTOR = "notification-health";
 
     private final BucketStore store;
     private final BucketAccess access;
@@ -32,9 +44,10 @@ final class NotificationOperations {
     private final int maxBodyBytes;
     private final Clock clock;
     private final S3Documents documents;
+    private final NotificationHealth health;
 
     NotificationOperations(BucketStore store, NotificationConfigurationValidator validator,
-            DestinationVerifier verifier, int maxBodyBytes, Clock clock, S3Documents documents) {
+            DestinationVerifier verifier, int maxBodyBytes, Clock clock, S3Documents documents, NotificationHealth health) {
         this.store = store;
         this.access = new BucketAccess(store);
         this.validator = validator;
@@ -42,6 +55,7 @@ final class NotificationOperations {
         this.maxBodyBytes = maxBodyBytes;
         this.clock = clock;
         this.documents = documents;
+        this.health = health;
     }
 
     S3Response get(S3Request request) {
@@ -54,7 +68,8 @@ final class NotificationOperations {
      * sent to valid destinations stay sent when another destination fails, as on S3.
      */
     S3Response put(S3Request request) {
-        Bucket bucket = access.authorize(request, BucketAction.PUT_BUCKET_NOTIFICATION).bucket();
+        BucketState state = access.authorize(request, BucketAction.PUT_BUCKET_NOTIFICATION);
+        Bucket bucket = state.bucket();
         byte[] body = request.body();
         if (body.length > maxBodyBytes) {
             throw new S3Exception(S3Error.MAX_MESSAGE_LENGTH_EXCEEDED);
@@ -78,9 +93,64 @@ final class NotificationOperations {
         if (!store.putNotificationConfiguration(bucket, configuration)) {
             throw S3Exception.noSuchBucket(bucket.name()); // deleted while we were validating
         }
+        forgetDroppedDestinations(bucket, state.notificationConfiguration(), configuration);
         S3Response response = S3Response.ok();
         String legacyTestMessageId = legacyTestMessageId(configuration, testMessageIds);
         return legacyTestMessageId == null ? response : response.withHeader("x-amz-sns-test-message-id", legacyTestMessageId);
+    }
+
+    /**
+     * {@code GET ?notification-health}, for whoever may read the configuration: each destination it names (and the
+     * EventBridge bus, when it is on) with what the fan-out recorded of its deliveries.
+     */
+    S3Response health(S3Request request) {
+        BucketState state = access.authorize(request, BucketAction.GET_BUCKET_NOTIFICATION);
+        Map<Destination, List<String>> configurations = destinations(state.notificationConfiguration());
+        Map<Destination, DestinationHealth> recorded = health.log().read(state.bucket().name(), configurations.keySet());
+        List<NotificationHealthXml.Row> rows = new ArrayList<>();
+        configurations.forEach((destination, ids) -> {
+            DestinationHealth found = recorded.get(destination);
+            String type = switch (destination.kind()) {
+                case TOPIC -> "Topic";
+                case QUEUE -> "Queue";
+                case FUNCTION -> "CloudFunction";
+                case EVENT_BUS -> "EventBridge";
+            };
+            rows.add(found == null ? new NotificationHealthXml.Row(type, destination.address(), ids, null, null, null, null,
+                    null, null, null)
+                    : new NotificationHealthXml.Row(type, destination.address(), ids, found.delivered(), found.failed(),
+                            found.lastSuccess(), found.lastFailure(),
+                            found.lastCause() == null ? null : found.lastCause().code(),
+                            found.lastCause() == null ? null : found.lastCause().message(), found.failingSince()));
+        });
+        return S3Response.xml(200, NotificationHealthXml.write(rows));
+    }
+
+    /** The destinations a configuration delivers to, each with the Ids of the configurations that name it. */
+    private Map<Destination, List<String>> destinations(NotificationConfiguration configuration) {
+        Map<Destination, List<String>> destinations = new LinkedHashMap<>();
+        for (DestinationConfiguration destination : configuration.destinations()) {
+            destinations.computeIfAbsent(Destination.of(destination), any -> new ArrayList<>()).add(destination.id());
+        }
+        if (configuration.eventBridgeEnabled()) {
+            destinations.put(health.eventBus(), List.of());
+        }
+        return destinations;
+    }
+
+    /** Drops the health of destinations the new configuration no longer has; losing this only leaves stale records. */
+    private void forgetDroppedDestinations(Bucket bucket, NotificationConfiguration before, NotificationConfiguration after) {
+        Set<Destination> dropped = new LinkedHashSet<>(destinations(before).keySet());
+        dropped.removeAll(destinations(after).keySet());
+        if (dropped.isEmpty()) {
+            return;
+        }
+        try {
+            health.log().forget(bucket.name(), dropped);
+        } catch (DependencyUnavailableException e) {
+            JsonLog.warn("could not drop the health of destinations the configuration no longer has",
+                    "bucket", bucket.name(), "destinations", Integer.toString(dropped.size()), "reason", e.getMessage());
+        }
     }
 
     /**

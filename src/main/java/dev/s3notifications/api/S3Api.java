@@ -7,13 +7,13 @@ import dev.s3notifications.domain.DestinationVerifier;
 import dev.s3notifications.domain.InvalidNotificationConfigurationException;
 import dev.s3notifications.domain.NotificationConfigurationValidator;
 import dev.s3notifications.logging.JsonLog;
-import dev.s3notifications.xml.S3Documents;
 import dev.s3notifications.xml.MalformedXmlException;
+import dev.s3notifications.xml.S3Documents;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -29,7 +29,7 @@ public final class S3Api {
             "encryption", "intelligent-tiering", "inventory", "lifecycle", "location", "logging",
             "metadataConfiguration", "metadataTable", "metrics", "notification", "object-lock", "ownershipControls",
             "policy", "policyStatus", "publicAccessBlock", "replication", "requestPayment", "tagging", "uploads",
-            "versioning", "versions", "website", "torrent", "uploadId");
+            "versioning", "versions", "website", "torrent", "uploadId", NotificationOperations.HEALTH_SELECTOR);
 
     private final Authenticator authenticator;
     private final S3Documents documents;
@@ -44,15 +44,20 @@ public final class S3Api {
      */
     public S3Api(Authenticator authenticator, BucketStore store, NotificationConfigurationValidator validator,
             DestinationVerifier verifier, String region, int maxBodyBytes, Clock clock) {
-        this(authenticator, store, validator, verifier, region, maxBodyBytes, clock, S3Documents.streaming());
+        this(authenticator, store, validator, verifier, region, maxBodyBytes, clock, S3Documents.streaming(),
+                NotificationHealth.NONE);
     }
 
-    /** @param documents writes the XML documents of the answers */
+    /**
+     * @param documents writes the XML documents of the answers
+     * @param health    where the destinations' health is read (and dropped with the destinations)
+     */
     public S3Api(Authenticator authenticator, BucketStore store, NotificationConfigurationValidator validator,
-            DestinationVerifier verifier, String region, int maxBodyBytes, Clock clock, S3Documents documents) {
+            DestinationVerifier verifier, String region, int maxBodyBytes, Clock clock, S3Documents documents,
+            NotificationHealth health) {
         this.authenticator = authenticator;
         this.documents = documents;
-        this.notifications = new NotificationOperations(store, validator, verifier, maxBodyBytes, clock, documents);
+        this.notifications = new NotificationOperations(store, validator, verifier, maxBodyBytes, clock, documents, health);
         this.buckets = new BucketOperations(store, region, maxBodyBytes, clock, documents);
         this.policies = new PolicyOperations(store, maxBodyBytes);
     }
@@ -125,6 +130,12 @@ public final class S3Api {
                 case "GET" -> notifications.get(request);
                 default -> throw methodNotAllowed(method, "NOTIFICATION", "GET");
             };
+            case NotificationOperations.HEALTH_SELECTOR -> {
+                if (!method.equals("GET")) {
+                    throw methodNotAllowed(method, "NOTIFICATION-HEALTH", "GET");
+                }
+                yield notifications.health(request);
+            }
             case "policy" -> switch (method) {
                 case "PUT" -> policies.put(request);
                 case "GET" -> policies.get(request);

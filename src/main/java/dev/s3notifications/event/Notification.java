@@ -23,9 +23,10 @@ public sealed interface Notification {
      * @param messageId       the id of the queue message the event came in, which fails if this is not delivered
      * @param eventIndex      the event's position among the message's events (a message may carry several)
      * @param configurationId the Id of the configuration the event matched; null for EventBridge, which has none
+     * @param bucket          the bucket of the event, whose destination this is
      * @param eventTime       when the event happened, so that metrics can tell how late it is delivered
      */
-    record Origin(String messageId, int eventIndex, String configurationId, Instant eventTime) {
+    record Origin(String messageId, int eventIndex, String configurationId, String bucket, Instant eventTime) {
     }
 
     /** S3's event message, {@code {"Records":[one record]}}, for a topic, a queue or a function. */

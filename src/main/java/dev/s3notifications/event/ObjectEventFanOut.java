@@ -186,13 +186,13 @@ public final class ObjectEventFanOut {
             for (DestinationConfiguration configuration : bucket.destinations().match(event.type(), encodedKey)) {
                 notifications.add(new EventMessage(Destination.of(configuration),
                         S3EventMessage.render(event, encodedKey, bucket.identity(), configuration.id()), traceHeader,
-                        new Origin(messageId, i, configuration.id(), event.eventTime())));
+                        new Origin(messageId, i, configuration.id(), event.bucket(), event.eventTime())));
             }
             String detailType = bucket.eventBridge() ? S3EventBridgeEvent.detailType(event.type()) : null;
             if (detailType != null) {
                 notifications.add(new BusEvent(eventBus, detailType, S3EventBridgeEvent.detail(event, bucket.bucket()),
                         event.eventTime().truncatedTo(ChronoUnit.SECONDS), bucket.identity().arn(), traceHeader,
-                        new Origin(messageId, i, null, event.eventTime())));
+                        new Origin(messageId, i, null, event.bucket(), event.eventTime())));
             }
         }
         return notifications;

@@ -9,6 +9,7 @@ import dev.s3notifications.domain.DestinationType;
 import dev.s3notifications.domain.FilterRule;
 import dev.s3notifications.domain.NotificationConfiguration;
 import dev.s3notifications.domain.NotificationConfigurationValidator;
+import dev.s3notifications.event.DeliveryListener;
 import dev.s3notifications.event.DeliveryLog;
 import dev.s3notifications.event.NotificationPublisher;
 import dev.s3notifications.logging.JsonLog;
@@ -126,12 +127,12 @@ final class FanOutPriming {
         SandboxBucketStore sandbox = new SandboxBucketStore();
         sandbox.create(bucket);
         sandbox.putNotificationConfiguration(bucket, sampleConfiguration());
-        deliver(new ObjectEventHandler(Wiring.fanOut(settings, sandbox, realPublisher, DeliveryLog.NONE)));
+        deliver(new ObjectEventHandler(Wiring.fanOut(settings, sandbox, realPublisher, DeliveryLog.NONE, DeliveryListener.NONE)));
     }
 
     /** The sample batch through the real store and publisher, rehearsed; returns how many messages failed. */
     int rehearse() {
-        ObjectEventHandler handler = new ObjectEventHandler(Wiring.fanOut(settings, realStore, realPublisher, DeliveryLog.NONE));
+        ObjectEventHandler handler = new ObjectEventHandler(Wiring.fanOut(settings, realStore, realPublisher, DeliveryLog.NONE, DeliveryListener.NONE));
         return HttpRehearsal.rehearse(this::answer, () -> deliver(handler));
     }
 

@@ -1,5 +1,6 @@
 package dev.s3notifications.wiring;
 
+import dev.s3notifications.api.NotificationHealth;
 import dev.s3notifications.api.S3Api;
 import dev.s3notifications.authentication.CachedAccessKeyStore;
 import dev.s3notifications.authentication.S3RequestAuthenticator;
@@ -11,10 +12,12 @@ import dev.s3notifications.domain.NotificationConfigurationValidator;
 import dev.s3notifications.dynamodb.DynamoDbAccessKeyStore;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
 import dev.s3notifications.dynamodb.DynamoDbDeliveryLog;
+import dev.s3notifications.dynamodb.DynamoDbDestinationHealthLog;
 import dev.s3notifications.event.BucketNotificationsCache;
 import dev.s3notifications.event.DeliveryListener;
 import dev.s3notifications.event.DeliveryLog;
 import dev.s3notifications.event.Destination;
+import dev.s3notifications.event.HealthTracker;
 import dev.s3notifications.event.NotificationPublisher;
 import dev.s3notifications.event.NotificationRouter;
 import dev.s3notifications.event.ObjectEventFanOut;
@@ -91,7 +94,13 @@ public final class Wiring {
                 store,
                 new NotificationConfigurationValidator(limits, NotificationConfigurationValidator::generateId),
                 verifier,
-                settings.region(), settings.maxRequestBodyBytes(), Clock.systemUTC(), documents);
+                settings.region(), settings.maxRequestBodyBytes(), Clock.systemUTC(), documents,
+                new NotificationHealth(new DynamoDbDestinationHealthLog(dynamoDb, settings.destinations().deliveriesTable(),
+                        Clock.systemUTC()), eventBus(settings)));
+    }
+
+    private static Destination eventBus(Settings settings) {
+        return new Destination(Destination.Kind.EVENT_BUS, settings.destinations().eventBus());
     }
 
     /** The fan-out function's collaborators, built once per container so the configuration cache outlives invocations. */
@@ -107,16 +116,19 @@ public final class Wiring {
         DynamoDbClient dynamoDb = AwsClients.dynamoDb(settings);
         BucketStore store = new DynamoDbBucketStore(dynamoDb, settings.bucketsTable());
         NotificationPublisher publisher = publisher(settings, AwsClients.sns(settings));
-        DeliveryLog deliveryLog = new DynamoDbDeliveryLog(dynamoDb, settings.destinations().deliveriesTable(), Clock.systemUTC());
-        return new FanOutFunction(fanOut(settings, store, publisher, deliveryLog), store, publisher);
+        String deliveries = settings.destinations().deliveriesTable();
+        DeliveryLog deliveryLog = new DynamoDbDeliveryLog(dynamoDb, deliveries, Clock.systemUTC());
+        DeliveryListener health = new HealthTracker(new DynamoDbDestinationHealthLog(dynamoDb, deliveries, Clock.systemUTC()),
+                Clock.systemUTC());
+        return new FanOutFunction(fanOut(settings, store, publisher, deliveryLog, health), store, publisher);
     }
 
+    /** @param listener told what each batch delivered: the destinations' health, metrics */
     public static ObjectEventFanOut fanOut(Settings settings, BucketStore store, NotificationPublisher publisher,
-            DeliveryLog deliveryLog) {
+            DeliveryLog deliveryLog, DeliveryListener listener) {
         return new ObjectEventFanOut(new ObjectEventJson(),
                 new BucketNotificationsCache(store, settings.configurationCacheTtl(), System::nanoTime), publisher,
-                deliveryLog, new Destination(Destination.Kind.EVENT_BUS, settings.destinations().eventBus()),
-                DeliveryListener.NONE);
+                deliveryLog, eventBus(settings), listener);
     }
 
     /**
@@ -138,6 +150,7 @@ public final class Wiring {
     /** The same, with the SDK clients given (tests and the benchmark count their calls). */
     public static ObjectEventFanOut fanOut(Settings settings, DynamoDbClient dynamoDb, SnsClient sns) {
         return fanOut(settings, new DynamoDbBucketStore(dynamoDb, settings.bucketsTable()), publisher(settings, sns),
-                new DynamoDbDeliveryLog(dynamoDb, settings.destinations().deliveriesTable(), Clock.systemUTC()));
+                new DynamoDbDeliveryLog(dynamoDb, settings.destinations().deliveriesTable(), Clock.systemUTC()),
+                DeliveryListener.NONE);
     }
 }

@@ -10,6 +10,7 @@ import dev.s3notifications.domain.FilterRule;
 import dev.s3notifications.domain.NotificationConfiguration;
 import dev.s3notifications.domain.NotificationConfigurationValidator;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
+import dev.s3notifications.event.DeliveryListener;
 import dev.s3notifications.event.DeliveryLog;
 import dev.s3notifications.event.Notification;
 import dev.s3notifications.event.NotificationPublisher;
@@ -216,7 +217,7 @@ public final class FanOutBenchmark {
                 + " alternating; CPU = the function thread's CPU time.%n%n", System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), ManagementFactory.getRuntimeMXBean().getInputArguments(), TTL.toSeconds(), rounds);
         run(naive);
-        run(() -> new ObjectEventHandler(Wiring.fanOut(settings, new DynamoDbBucketStore(dynamoDb, table), recording, DeliveryLog.NONE))::handleRequest);
+        run(() -> new ObjectEventHandler(Wiring.fanOut(settings, new DynamoDbBucketStore(dynamoDb, table), recording, DeliveryLog.NONE, DeliveryListener.NONE))::handleRequest);
         if (published.size() != batches.size()) {
             throw new IllegalStateException("the fan-out published " + published.size() + " times for " + batches.size() + " batches");
         }

@@ -29,7 +29,7 @@ class EventBridgePublisherTest {
             new RetryingDelivery.Retry(3, Duration.ofMillis(100), Duration.ofSeconds(1), sleeps::add));
 
     private static Notification event(int i, String detail) {
-        return new BusEvent(BUS, "Object Created", detail, TIME, "arn:aws:s3:::photos", null, new Origin("m" + i, 0, null, TIME));
+        return new BusEvent(BUS, "Object Created", detail, TIME, "arn:aws:s3:::photos", null, new Origin("m" + i, 0, null, "photos", TIME));
     }
 
     private static List<Notification> events(int count) {

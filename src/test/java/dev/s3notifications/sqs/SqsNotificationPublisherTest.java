@@ -55,7 +55,7 @@ class SqsNotificationPublisherTest {
     void theRequestsTraceIdGoesAsTheAwsTraceHeaderSystemAttribute() {
         String trace = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
         assertThat(publisher.publish(List.of(new EventMessage(new Destination(Destination.Kind.QUEUE, A), "{}", trace,
-                new Origin("m", 0, "c", Instant.EPOCH))))).isEmpty();
+                new Origin("m", 0, "c", "photos", Instant.EPOCH))))).isEmpty();
         SendMessageBatchRequestEntry entry = sqs.batchRequests().get(0).entries().get(0);
         assertThat(entry.messageSystemAttributes()).containsOnlyKeys(MessageSystemAttributeNameForSends.AWS_TRACE_HEADER);
         assertThat(entry.messageSystemAttributes().get(MessageSystemAttributeNameForSends.AWS_TRACE_HEADER).stringValue())

@@ -13,7 +13,7 @@ public final class Notifications {
 
     /** An event message for {@code address} (a topic, queue or function ARN), the only event of message {@code messageId}. */
     public static Notification message(Destination.Kind kind, String address, String message, String messageId) {
-        return new EventMessage(new Destination(kind, address), message, null, new Origin(messageId, 0, "configuration", Instant.parse("2026-11-22T10:15:30.123Z")));
+        return new EventMessage(new Destination(kind, address), message, null, new Origin(messageId, 0, "configuration", "photos", Instant.parse("2026-11-22T10:15:30.123Z")));
     }
 
     public static Notification toTopic(String topicArn, String message, String messageId) {
