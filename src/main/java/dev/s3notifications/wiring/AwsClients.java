@@ -60,15 +60,15 @@ public final class AwsClients {
     }
 
     public static SqsClient sqs(Settings settings) {
-        return build(SqsClient.builder(), settings, settings.destinations().sqsEndpoint());
+        return build(SqsClient.builder(), settings, settings.delivery().sqsEndpoint());
     }
 
     public static LambdaClient lambda(Settings settings) {
-        return build(LambdaClient.builder(), settings, settings.destinations().lambdaEndpoint());
+        return build(LambdaClient.builder(), settings, settings.delivery().lambdaEndpoint());
     }
 
     public static EventBridgeClient eventBridge(Settings settings) {
-        return build(EventBridgeClient.builder(), settings, settings.destinations().eventBridgeEndpoint());
+        return build(EventBridgeClient.builder(), settings, settings.delivery().eventBridgeEndpoint());
     }
 
     /** A client in the settings' region, on our HTTP client and call timeout, at {@code endpoint} unless it is null. */

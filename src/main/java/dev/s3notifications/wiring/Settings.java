@@ -29,13 +29,13 @@ import java.util.Map;
  * @param primeAtInit               {@code PRIME_AT_INIT}: whether the functions run their sample requests during
  *                                  init (default true), so the first request is as fast as the next; false leaves
  *                                  that work to the first request, for a shorter init (docs/benchmarks.md measures both)
- * @param destinations              where the fan-out delivers, and the endpoints of the services it delivers to
+ * @param delivery                  where the fan-out delivers, what it remembers of it and how it reports on it
  */
 public record Settings(
         String region, String bucketsTable, String unsignedRequestsAccountId, List<String> virtualHostDomains,
         int maxConfigurations, int maxRequestBodyBytes, URI dynamoDbEndpoint, URI snsEndpoint,
         Duration configurationCacheTtl, String accessKeysTable, Duration accessKeyCacheTtl, boolean primeAtInit,
-        Destinations destinations) {
+        Delivery delivery) {
 
     /**
      * @param sqsEndpoint         {@code AWS_ENDPOINT_URL_SQS} or {@code AWS_ENDPOINT_URL}, or null for AWS
@@ -46,11 +46,14 @@ public record Settings(
      * @param eventSource         {@code EVENT_SOURCE}: the {@code source} of the events put on it; S3's is
      *                            {@code aws.s3}, which EventBridge reserves for AWS
      * @param deliveriesTable     {@code DELIVERIES_TABLE}: the DynamoDB table where the fan-out remembers what it
-     *                            delivered of messages that failed in part
+     *                            delivered of messages that failed in part, and each destination's health
+     * @param metricsNamespace    {@code METRICS_NAMESPACE}: the CloudWatch namespace of the fan-out's metrics
+     * @param maxReceiveCount     {@code MAX_RECEIVE_COUNT}: the object-events queue's redrive limit (template.yaml's
+     *                            maxReceiveCount), after which a failing message is dead-lettered
      */
-    public record Destinations(URI sqsEndpoint, URI lambdaEndpoint, URI eventBridgeEndpoint, String eventBus,
-            String eventSource, String deliveriesTable) {
-        public Destinations {
+    public record Delivery(URI sqsEndpoint, URI lambdaEndpoint, URI eventBridgeEndpoint, String eventBus,
+            String eventSource, String deliveriesTable, String metricsNamespace, int maxReceiveCount) {
+        public Delivery {
             if (eventSource == null || eventSource.isBlank() || eventSource.startsWith("aws.")) {
                 throw new IllegalArgumentException("EVENT_SOURCE must be set and must not start with aws. (EventBridge"
                         + " reserves those sources for AWS), not " + eventSource);
@@ -69,6 +72,7 @@ public record Settings(
     public static final String DEFAULT_EVENT_SOURCE = "s3-bucket-notifications";
     public static final String DEFAULT_EVENT_BUS = "default";
     public static final String DEFAULT_DELIVERIES_TABLE = "s3-bucket-notifications-deliveries";
+    public static final String DEFAULT_METRICS_NAMESPACE = "S3BucketNotifications";
     /** Short enough that a disabled key stops working within half a minute, long enough to spare DynamoDB. */
     public static final Duration DEFAULT_ACCESS_KEY_CACHE_TTL = Duration.ofSeconds(30);
 
@@ -107,17 +111,19 @@ public record Settings(
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("ACCESS_KEY_CACHE_TTL_SECONDS",
                         Long.toString(DEFAULT_ACCESS_KEY_CACHE_TTL.toSeconds())))),
                 !"false".equalsIgnoreCase(env.getOrDefault("PRIME_AT_INIT", "true").trim()),
-                new Destinations(endpoint(env, "AWS_ENDPOINT_URL_SQS"), endpoint(env, "AWS_ENDPOINT_URL_LAMBDA"),
+                new Delivery(endpoint(env, "AWS_ENDPOINT_URL_SQS"), endpoint(env, "AWS_ENDPOINT_URL_LAMBDA"),
                         endpoint(env, "AWS_ENDPOINT_URL_EVENTBRIDGE"),
                         env.getOrDefault("EVENT_BUS_NAME", DEFAULT_EVENT_BUS).trim(),
                         env.getOrDefault("EVENT_SOURCE", DEFAULT_EVENT_SOURCE).trim(),
-                        env.getOrDefault("DELIVERIES_TABLE", DEFAULT_DELIVERIES_TABLE)));
+                        env.getOrDefault("DELIVERIES_TABLE", DEFAULT_DELIVERIES_TABLE),
+                        env.getOrDefault("METRICS_NAMESPACE", DEFAULT_METRICS_NAMESPACE).trim(),
+                        Integer.parseInt(env.getOrDefault("MAX_RECEIVE_COUNT", "5").trim())));
     }
 
     public Settings withConfigurationCacheTtl(Duration ttl) {
         return new Settings(region, bucketsTable, unsignedRequestsAccountId, virtualHostDomains, maxConfigurations,
                 maxRequestBodyBytes, dynamoDbEndpoint, snsEndpoint, ttl, accessKeysTable, accessKeyCacheTtl, primeAtInit,
-                destinations);
+                delivery);
     }
 
     private static URI endpoint(Map<String, String> env, String serviceVariable) {

@@ -17,6 +17,7 @@ import dev.s3notifications.event.BucketNotificationsCache;
 import dev.s3notifications.event.DeliveryListener;
 import dev.s3notifications.event.DeliveryLog;
 import dev.s3notifications.event.Destination;
+import dev.s3notifications.event.FanOutMetrics;
 import dev.s3notifications.event.HealthTracker;
 import dev.s3notifications.event.NotificationPublisher;
 import dev.s3notifications.event.NotificationRouter;
@@ -32,6 +33,7 @@ import dev.s3notifications.sqs.SqsDestinationVerifier;
 import dev.s3notifications.sqs.SqsNotificationPublisher;
 import dev.s3notifications.xml.S3Documents;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -95,12 +97,12 @@ public final class Wiring {
                 new NotificationConfigurationValidator(limits, NotificationConfigurationValidator::generateId),
                 verifier,
                 settings.region(), settings.maxRequestBodyBytes(), Clock.systemUTC(), documents,
-                new NotificationHealth(new DynamoDbDestinationHealthLog(dynamoDb, settings.destinations().deliveriesTable(),
+                new NotificationHealth(new DynamoDbDestinationHealthLog(dynamoDb, settings.delivery().deliveriesTable(),
                         Clock.systemUTC()), eventBus(settings)));
     }
 
     private static Destination eventBus(Settings settings) {
-        return new Destination(Destination.Kind.EVENT_BUS, settings.destinations().eventBus());
+        return new Destination(Destination.Kind.EVENT_BUS, settings.delivery().eventBus());
     }
 
     /** The fan-out function's collaborators, built once per container so the configuration cache outlives invocations. */
@@ -116,11 +118,18 @@ public final class Wiring {
         DynamoDbClient dynamoDb = AwsClients.dynamoDb(settings);
         BucketStore store = new DynamoDbBucketStore(dynamoDb, settings.bucketsTable());
         NotificationPublisher publisher = publisher(settings, AwsClients.sns(settings));
-        String deliveries = settings.destinations().deliveriesTable();
+        String deliveries = settings.delivery().deliveriesTable();
         DeliveryLog deliveryLog = new DynamoDbDeliveryLog(dynamoDb, deliveries, Clock.systemUTC());
         DeliveryListener health = new HealthTracker(new DynamoDbDestinationHealthLog(dynamoDb, deliveries, Clock.systemUTC()),
                 Clock.systemUTC());
-        return new FanOutFunction(fanOut(settings, store, publisher, deliveryLog, health), store, publisher);
+        return new FanOutFunction(fanOut(settings, store, publisher, deliveryLog, DeliveryListener.all(List.of(health,
+                metrics(settings)))), store, publisher);
+    }
+
+    /** The fan-out's CloudWatch metrics, as Embedded Metric Format log lines. */
+    public static DeliveryListener metrics(Settings settings) {
+        return new FanOutMetrics(settings.delivery().metricsNamespace(), settings.delivery().maxReceiveCount(),
+                Clock.systemUTC());
     }
 
     /** @param listener told what each batch delivered: the destinations' health, metrics */
@@ -139,7 +148,7 @@ public final class Wiring {
         Lazy<NotificationPublisher> queues = Lazy.of(() -> new SqsNotificationPublisher(AwsClients.sqs(settings)));
         Lazy<NotificationPublisher> functions = Lazy.of(() -> new LambdaNotificationPublisher(AwsClients.lambda(settings)));
         Lazy<NotificationPublisher> bus = Lazy.of(() -> new EventBridgePublisher(AwsClients.eventBridge(settings),
-                settings.destinations().eventSource()));
+                settings.delivery().eventSource()));
         return new NotificationRouter(Map.of(
                 Destination.Kind.TOPIC, new SnsNotificationPublisher(sns),
                 Destination.Kind.QUEUE, notifications -> queues.get().publish(notifications),
@@ -150,7 +159,7 @@ public final class Wiring {
     /** The same, with the SDK clients given (tests and the benchmark count their calls). */
     public static ObjectEventFanOut fanOut(Settings settings, DynamoDbClient dynamoDb, SnsClient sns) {
         return fanOut(settings, new DynamoDbBucketStore(dynamoDb, settings.bucketsTable()), publisher(settings, sns),
-                new DynamoDbDeliveryLog(dynamoDb, settings.destinations().deliveriesTable(), Clock.systemUTC()),
+                new DynamoDbDeliveryLog(dynamoDb, settings.delivery().deliveriesTable(), Clock.systemUTC()),
                 DeliveryListener.NONE);
     }
 }
