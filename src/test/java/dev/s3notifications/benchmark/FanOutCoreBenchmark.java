@@ -12,7 +12,7 @@ import dev.s3notifications.event.ObjectEventFanOut;
 import dev.s3notifications.event.ObjectEventFanOut.QueuedMessage;
 import dev.s3notifications.json.ObjectEventJson;
 import dev.s3notifications.logging.JsonLog;
-import dev.s3notifications.testing.InMemoryBucketStore;
+import dev.s3notifications.memory.InMemoryBucketStore;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Duration;

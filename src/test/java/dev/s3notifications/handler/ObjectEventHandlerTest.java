@@ -13,7 +13,7 @@ import dev.s3notifications.event.BucketNotificationsCache;
 import dev.s3notifications.event.Notification;
 import dev.s3notifications.event.ObjectEventFanOut;
 import dev.s3notifications.json.ObjectEventJson;
-import dev.s3notifications.testing.InMemoryBucketStore;
+import dev.s3notifications.memory.InMemoryBucketStore;
 import dev.s3notifications.testing.RecordingNotificationPublisher;
 import java.time.Duration;
 import java.time.Instant;
