@@ -35,7 +35,7 @@ public final class AccessKeysCommand {
               delete ACCESS_KEY_ID                    remove the key for good (disable it first, and wait)
               list [--account ID]                     access key id, account, principal, enabled; never secrets
             environment: ACCESS_KEYS_TABLE (the table, default %s), AWS_REGION, the usual AWS credentials,
-              AWS_ENDPOINT_URL_DYNAMODB (e.g. the local stack's DynamoDB Local)
+              AWS_ENDPOINT_URL_DYNAMODB (e.g. the DynamoDB of scripts/local-stack --dynamodb URL)
             """.formatted(Settings.DEFAULT_ACCESS_KEYS_TABLE);
     /** The alphabet of AWS access key ids after their AKIA prefix. */
     private static final char[] KEY_ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();

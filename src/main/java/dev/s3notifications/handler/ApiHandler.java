@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.s3notifications.api.S3Api;
 import dev.s3notifications.api.S3Request;
+import dev.s3notifications.domain.AccessKeyStore;
+import dev.s3notifications.domain.BucketStore;
 import dev.s3notifications.logging.JsonLog;
 import dev.s3notifications.wiring.Settings;
 import dev.s3notifications.wiring.Wiring;
@@ -32,9 +34,14 @@ public final class ApiHandler implements RequestStreamHandler {
     /** Wires the function from {@code settings} and primes it unless told not to (the local stack runs it this way too). */
     public ApiHandler(Settings settings) {
         this(Wiring.apiFunction(settings), settings);
-        if (settings.primeAtInit()) {
-            priming.primeAtInit();
-        }
+    }
+
+    /**
+     * Wires the function from {@code settings} over the stores given, and primes it unless told not to: the local
+     * stack's in-memory stores, which its fan-out function shares.
+     */
+    public ApiHandler(Settings settings, BucketStore store, AccessKeyStore keys) {
+        this(Wiring.apiFunction(settings, store, keys), settings);
     }
 
     private ApiHandler(Wiring.ApiFunction wired, Settings settings) {
@@ -42,6 +49,9 @@ public final class ApiHandler implements RequestStreamHandler {
         this.requests = new ApiGatewayRequests(settings.virtualHostDomains());
         this.priming = new SnapStartPriming(api, requests, settings, wired.destinationVerifier(), wired.store());
         Core.getGlobalContext().register(priming);
+        if (settings.primeAtInit()) {
+            priming.primeAtInit();
+        }
     }
 
     /** With the API given, unprimed: for tests and the benchmarks. */

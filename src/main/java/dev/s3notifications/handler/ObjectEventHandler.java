@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.s3notifications.domain.BucketStore;
 import dev.s3notifications.event.ObjectEventFanOut;
 import dev.s3notifications.event.ObjectEventFanOut.QueuedMessage;
 import dev.s3notifications.wiring.Settings;
@@ -30,7 +31,18 @@ public final class ObjectEventHandler implements RequestStreamHandler {
 
     /** Wires the function from {@code settings} and primes it unless told not to (the local stack runs it this way too). */
     public ObjectEventHandler(Settings settings) {
-        Wiring.FanOutFunction wired = Wiring.fanOutFunction(settings);
+        this(Wiring.fanOutFunction(settings), settings);
+    }
+
+    /**
+     * Wires the function from {@code settings} over the bucket store given, and primes it unless told not to: the
+     * local stack's in-memory store, which its API function shares.
+     */
+    public ObjectEventHandler(Settings settings, BucketStore store) {
+        this(Wiring.fanOutFunction(settings, store), settings);
+    }
+
+    private ObjectEventHandler(Wiring.FanOutFunction wired, Settings settings) {
         this.fanOut = wired.fanOut();
         if (settings.primeAtInit()) {
             new FanOutPriming(wired.store(), wired.publisher(), settings).primeAtInit();

@@ -3,6 +3,7 @@ package dev.s3notifications.wiring;
 import dev.s3notifications.api.S3Api;
 import dev.s3notifications.authentication.CachedAccessKeyStore;
 import dev.s3notifications.authentication.S3RequestAuthenticator;
+import dev.s3notifications.domain.AccessKeyStore;
 import dev.s3notifications.domain.BucketStore;
 import dev.s3notifications.domain.DestinationVerifier;
 import dev.s3notifications.domain.NotificationConfigurationValidator;
@@ -34,10 +35,15 @@ public final class Wiring {
     }
 
     public static ApiFunction apiFunction(Settings settings) {
-        SnsDestinationVerifier verifier = new SnsDestinationVerifier(AwsClients.sns(settings));
         DynamoDbClient dynamoDb = AwsClients.dynamoDb(settings);
-        BucketStore store = new DynamoDbBucketStore(dynamoDb, settings.bucketsTable());
-        return new ApiFunction(api(settings, dynamoDb, store, verifier, S3Documents.streaming()), verifier, store);
+        return apiFunction(settings, new DynamoDbBucketStore(dynamoDb, settings.bucketsTable()),
+                new DynamoDbAccessKeyStore(dynamoDb, settings.accessKeysTable()));
+    }
+
+    /** The same over the stores given (the local stack's in-memory ones, which its fan-out function shares). */
+    public static ApiFunction apiFunction(Settings settings, BucketStore store, AccessKeyStore keys) {
+        SnsDestinationVerifier verifier = new SnsDestinationVerifier(AwsClients.sns(settings));
+        return new ApiFunction(api(settings, store, keys, verifier, S3Documents.streaming()), verifier, store);
     }
 
     /**
@@ -45,11 +51,11 @@ public final class Wiring {
      * its clients out of the box and writes with Jackson's XmlMapper).
      */
     public static S3Api api(Settings settings, DynamoDbClient dynamoDb, SnsClient sns, S3Documents documents) {
-        return api(settings, dynamoDb, new DynamoDbBucketStore(dynamoDb, settings.bucketsTable()), new SnsDestinationVerifier(sns),
-                documents);
+        return api(settings, new DynamoDbBucketStore(dynamoDb, settings.bucketsTable()),
+                new DynamoDbAccessKeyStore(dynamoDb, settings.accessKeysTable()), new SnsDestinationVerifier(sns), documents);
     }
 
-    private static S3Api api(Settings settings, DynamoDbClient dynamoDb, BucketStore store, DestinationVerifier verifier,
+    private static S3Api api(Settings settings, BucketStore store, AccessKeyStore keyStore, DestinationVerifier verifier,
             S3Documents documents) {
         var limits = new NotificationConfigurationValidator.Limits(settings.maxConfigurations(),
                 NotificationConfigurationValidator.Limits.S3.maxFilterValueLength(),
@@ -58,8 +64,7 @@ public final class Wiring {
             JsonLog.warn("unsigned requests are trusted", "accountId", settings.unsignedRequestsAccountId(),
                     "setting", "UNSIGNED_REQUESTS_ACCOUNT_ID");
         }
-        var keys = new CachedAccessKeyStore(new DynamoDbAccessKeyStore(dynamoDb, settings.accessKeysTable()),
-                settings.accessKeyCacheTtl());
+        var keys = new CachedAccessKeyStore(keyStore, settings.accessKeyCacheTtl());
         return new S3Api(
                 new S3RequestAuthenticator(keys, settings.region(), Clock.systemUTC(), settings.unsignedRequestsAccountId()),
                 store,
@@ -78,7 +83,11 @@ public final class Wiring {
     }
 
     public static FanOutFunction fanOutFunction(Settings settings) {
-        BucketStore store = new DynamoDbBucketStore(AwsClients.dynamoDb(settings), settings.bucketsTable());
+        return fanOutFunction(settings, new DynamoDbBucketStore(AwsClients.dynamoDb(settings), settings.bucketsTable()));
+    }
+
+    /** The same over the bucket store given (the local stack's in-memory one, which its API function shares). */
+    public static FanOutFunction fanOutFunction(Settings settings, BucketStore store) {
         NotificationPublisher publisher = new SnsNotificationPublisher(AwsClients.sns(settings));
         return new FanOutFunction(fanOut(settings, store, publisher), store, publisher);
     }
