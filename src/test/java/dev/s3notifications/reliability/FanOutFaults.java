@@ -12,7 +12,6 @@ import dev.s3notifications.handler.ObjectEventHandler;
 import dev.s3notifications.local.ObjectEventQueuePoller;
 import dev.s3notifications.logging.JsonLog;
 import dev.s3notifications.testing.AwsTestClients;
-import dev.s3notifications.testing.DynamoDbLocal;
 import dev.s3notifications.testing.FaultProxy;
 import dev.s3notifications.testing.MotoServer;
 import dev.s3notifications.wiring.Settings;
@@ -45,7 +44,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  * mapping) → the fan-out function as deployed ({@link ObjectEventHandler} built from {@link Settings}, whose
  * {@code AWS_ENDPOINT_URL_DYNAMODB}/{@code _SNS} point at Toxiproxy) → Toxiproxy (TCP faults: resets, stalls,
  * cut responses) → {@link FaultProxy} (HTTP faults in the services' wire shapes, some after the request was done) →
- * DynamoDB Local and moto's SNS, which delivers to raw SQS subscriptions. Nothing in the function is mocked.
+ * moto's DynamoDB and SNS, which delivers to raw SQS subscriptions. Nothing in the function is mocked.
  *
  * <p>{@code scripts/reliability faults} runs {@link #main}; {@code FanOutFaultsIT} runs a short form.
  */
@@ -88,7 +87,7 @@ public final class FanOutFaults {
         useDummyCredentialsUnlessConfigured();
         List<Outcome> outcomes = new ArrayList<>();
         try (FaultyEndpoints faulty = new FaultyEndpoints(options.seed());
-             DynamoDbClient dynamoDb = AwsTestClients.dynamoDb(DynamoDbLocal.shared().endpoint());
+             DynamoDbClient dynamoDb = AwsTestClients.dynamoDb(MotoServer.shared().endpoint());
              SnsClient sns = AwsTestClients.sns(MotoServer.shared().endpoint());
              SqsClient sqs = AwsTestClients.sqs(MotoServer.shared().endpoint())) {
             String table = "reliability-buckets-" + UUID.randomUUID();

@@ -1,6 +1,5 @@
 package dev.s3notifications.reliability;
 
-import dev.s3notifications.testing.DynamoDbLocal;
 import dev.s3notifications.testing.FaultProxy;
 import dev.s3notifications.testing.MotoServer;
 import dev.s3notifications.testing.Toxiproxy;
@@ -17,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The way from a function to DynamoDB Local and to moto's SNS, with faults: function → Toxiproxy (TCP faults) →
+ * The way from a function to moto's DynamoDB and SNS, with faults: function → Toxiproxy (TCP faults) →
  * {@link FaultProxy} (HTTP faults in the service's wire shape) → emulator. The functions reach it through
  * {@code AWS_ENDPOINT_URL_DYNAMODB} / {@code AWS_ENDPOINT_URL_SNS}: configuration, not code.
  */
@@ -43,7 +42,7 @@ final class FaultyEndpoints implements AutoCloseable {
 
     FaultyEndpoints(long seed) {
         toxiproxy = Toxiproxy.start(seed, logFile("toxiproxy"));
-        dynamoDbFaults = FaultProxy.start(DynamoDbLocal.shared().endpoint(), FaultProxy.Service.DYNAMODB, seed);
+        dynamoDbFaults = FaultProxy.start(MotoServer.shared().endpoint(), FaultProxy.Service.DYNAMODB, seed);
         snsFaults = FaultProxy.start(MotoServer.shared().endpoint(), FaultProxy.Service.SNS, seed + 1);
         // Every request on its own connection: Toxiproxy decides per connection, so its toxicity becomes a per-request rate.
         dynamoDbFaults.closeConnections(true);
