@@ -315,8 +315,11 @@ public final class LocalStack implements AutoCloseable {
     private static HttpServer bind(int port) {
         // The JDK's server writes a response's headers and its body in two segments; with Nagle's algorithm on, the
         // body then waits for the client's delayed ACK (40 ms on Linux) on every kept-alive connection. The server
-        // reads this once, when the JVM's first HttpServer is made (scripts/local-stack: this one).
-        System.setProperty("sun.net.httpserver.nodelay", "true");
+        // reads this once, when the JVM's first HttpServer is made (scripts/local-stack: this one); a value given
+        // with -D stays.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         try {
             return HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         } catch (BindException e) {
