@@ -16,7 +16,6 @@ import dev.s3notifications.testing.MotoServer;
 import dev.s3notifications.testing.SigV4Signing;
 import dev.s3notifications.wiring.AwsClients;
 import dev.s3notifications.wiring.Settings;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
@@ -27,7 +26,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +37,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -71,6 +70,8 @@ public final class LocalStack implements AutoCloseable {
     public static final String OBJECT_EVENTS_QUEUE = "object-events";
     /** {@code <bucket>.localhost} addresses a bucket virtual-hosted-style; RFC 6761 reserves the name for loopback. */
     static final String VIRTUAL_HOST_DOMAIN = "localhost";
+    /** How scripts/local-stack hands over the moto server it started: {@code <pid>:<port>}. */
+    static final String SCRIPT_MOTO = "LOCAL_STACK_MOTO";
     /** The {@code store} line's values. */
     static final String EMBEDDED = "embedded";
     static final String DYNAMODB = "dynamodb";
@@ -156,10 +157,11 @@ public final class LocalStack implements AutoCloseable {
         URI sqs = endpoint(env, "AWS_ENDPOINT_URL_SQS");
         URI dynamoDb = endpoint(env, "AWS_ENDPOINT_URL_DYNAMODB");
 
-        // Python imports moto for most of a second: start it first, and do the rest while it does.
+        // Python imports moto for half a second: start it first (scripts/local-stack even starts it before the JVM),
+        // and do the rest while it does.
         MotoServer moto = null;
         if (sns == null || sqs == null) {
-            moto = MotoServer.launch(0, motoLog());
+            moto = startedByTheScript(env).orElseGet(() -> MotoServer.launch(0, null));
             track(moto);
             sns = sns == null ? moto.endpoint() : sns;
             sqs = sqs == null ? moto.endpoint() : sqs;
@@ -389,14 +391,20 @@ public final class LocalStack implements AutoCloseable {
         return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
     }
 
-    private static File motoLog() {
-        try {
-            File log = Files.createTempFile("local-stack-moto-", ".log").toFile();
-            log.deleteOnExit();
-            return log;
-        } catch (IOException e) {
-            return null; // moto's output is then discarded
+    /**
+     * The moto server {@code scripts/local-stack} started before it exec'd this JVM (which made it this process's
+     * child), as {@code LOCAL_STACK_MOTO=<pid>:<port>}; none when run otherwise.
+     */
+    static Optional<MotoServer> startedByTheScript(Map<String, String> env) {
+        String value = env.get(SCRIPT_MOTO);
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
         }
+        String[] pidAndPort = value.trim().split(":");
+        if (pidAndPort.length != 2) {
+            throw new IllegalArgumentException(SCRIPT_MOTO + " is not <pid>:<port>: " + value);
+        }
+        return Optional.of(MotoServer.adopt(Long.parseLong(pidAndPort[0]), Integer.parseInt(pidAndPort[1])));
     }
 
     /** Registers something to stop on {@link #close()}; if the stack is already closing, stops it now. */
@@ -431,6 +439,12 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static void main(String[] args) {
+        // First, so that a moto server the script started is stopped however this JVM ends, --help included.
+        LocalStack stack = new LocalStack();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.close();
+            stopChildren(); // also a moto server still starting when the signal came
+        }, "local-stack-stop"));
         int port;
         Map<String, String> environment = new HashMap<>(System.getenv());
         try {
@@ -458,11 +472,6 @@ public final class LocalStack implements AutoCloseable {
         System.setOut(System.err);
         JsonLog.redirect(System.err);
 
-        LocalStack stack = new LocalStack();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stack.close();
-            stopChildren(); // also a moto server still starting when the signal came
-        }, "local-stack-stop"));
         try {
             stack.startAll(port, environment, line -> {
                 lines.println(line);

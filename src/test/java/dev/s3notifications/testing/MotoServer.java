@@ -9,6 +9,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A moto server (a real emulator of SNS, SQS, DynamoDB and S3 speaking the AWS wire protocols over HTTP) in a child
@@ -18,10 +21,10 @@ import java.util.List;
 public final class MotoServer implements AutoCloseable {
     private static MotoServer shared;
 
-    private final Process process;
+    private final ProcessHandle process;
     private final URI endpoint;
 
-    private MotoServer(Process process, URI endpoint) {
+    private MotoServer(ProcessHandle process, URI endpoint) {
         this.process = process;
         this.endpoint = endpoint;
     }
@@ -43,10 +46,20 @@ public final class MotoServer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.appendTo(log));
         try {
-            return new MotoServer(builder.start(), URI.create("http://127.0.0.1:" + chosen));
+            return new MotoServer(builder.start().toHandle(), URI.create("http://127.0.0.1:" + chosen));
         } catch (IOException e) {
             throw new IllegalStateException("cannot start moto server (python3 -m moto.server): " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A server this JVM did not start but now owns: a child process inherited from the shell that exec'd the JVM,
+     * listening on {@code port} of 127.0.0.1 (or about to).
+     */
+    public static MotoServer adopt(long pid, int port) {
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(
+                "moto server (process " + pid + ") exited; is moto installed (python3 -c 'import moto')?"));
+        return new MotoServer(process, URI.create("http://127.0.0.1:" + port));
     }
 
     /** Returns once the server answers; stops it and throws if it does not within a minute. */
@@ -83,9 +96,9 @@ public final class MotoServer implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         HttpRequest probe = HttpRequest.newBuilder(endpoint.resolve("/moto-api/")).timeout(Duration.ofSeconds(2)).build();
         while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("moto server exited with " + process.exitValue()
-                        + "; is moto installed (python3 -c 'import moto')?");
+            // onExit, not isAlive: a child this JVM did not start stays a zombie, "alive", until the JVM exits
+            if (process.onExit().isDone() || !process.isAlive()) {
+                throw new IllegalStateException("moto server exited; is moto installed (python3 -c 'import moto')?");
             }
             try {
                 if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -98,7 +111,11 @@ public final class MotoServer implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
             try {
-                process.waitFor(20, java.util.concurrent.TimeUnit.MILLISECONDS); // returns early if it dies
+                process.onExit().get(20, TimeUnit.MILLISECONDS); // returns early if it dies
+            } catch (TimeoutException e) {
+                // still starting
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
@@ -111,9 +128,10 @@ public final class MotoServer implements AutoCloseable {
     public void close() {
         process.destroy();
         try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
+            process.onExit().get(10, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            process.destroyForcibly();
+            process.onExit().join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
