@@ -78,6 +78,7 @@ public final class HttpPairsBenchmark {
         double warmUp = Double.parseDouble(options.getOrDefault("warm-up", quick ? "0.3" : "20"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", quick ? "1" : "3"));
         PrintStream out = System.out;
+        System.setOut(System.err); // the report alone on standard output
         File motoLog = Files.createTempFile("pairs-moto-", ".log").toFile();
         motoLog.deleteOnExit();
         String motoVersion = version("moto");

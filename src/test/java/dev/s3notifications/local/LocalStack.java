@@ -37,7 +37,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -70,8 +69,6 @@ public final class LocalStack implements AutoCloseable {
     public static final String OBJECT_EVENTS_QUEUE = "object-events";
     /** {@code <bucket>.localhost} addresses a bucket virtual-hosted-style; RFC 6761 reserves the name for loopback. */
     static final String VIRTUAL_HOST_DOMAIN = "localhost";
-    /** How scripts/local-stack hands over the moto server it started: {@code <pid>:<port>}. */
-    static final String SCRIPT_MOTO = "LOCAL_STACK_MOTO";
     /** The {@code store} line's values. */
     static final String EMBEDDED = "embedded";
     static final String DYNAMODB = "dynamodb";
@@ -157,11 +154,10 @@ public final class LocalStack implements AutoCloseable {
         URI sqs = endpoint(env, "AWS_ENDPOINT_URL_SQS");
         URI dynamoDb = endpoint(env, "AWS_ENDPOINT_URL_DYNAMODB");
 
-        // Python imports moto for half a second: start it first (scripts/local-stack even starts it before the JVM),
-        // and do the rest while it does.
+        // Python imports moto for half a second: start it first, and do the rest while it does.
         MotoServer moto = null;
         if (sns == null || sqs == null) {
-            moto = startedByTheScript(env).orElseGet(() -> MotoServer.launch(0, null));
+            moto = MotoServer.launch(0, null);
             track(moto);
             sns = sns == null ? moto.endpoint() : sns;
             sqs = sqs == null ? moto.endpoint() : sqs;
@@ -315,10 +311,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static HttpServer bind(int port) {
-        // The JDK's server writes a response's headers and its body in two segments; with Nagle's algorithm on, the
-        // body then waits for the client's delayed ACK (40 ms on Linux) on every kept-alive connection. The server
-        // reads this once, when the JVM's first HttpServer is made (scripts/local-stack: this one); a value given
-        // with -D stays.
+        // With Nagle's algorithm on, a response written in more than one piece waits for the client's delayed ACK
+        // (40 ms on Linux) before its last piece leaves. JDK 25's server writes each response in one piece, but the
+        // stack must not depend on it, so it answers with TCP_NODELAY. The server reads this once, when the JVM's
+        // first HttpServer is made (scripts/local-stack: this one); a value given with -D stays.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
@@ -391,22 +387,6 @@ public final class LocalStack implements AutoCloseable {
         return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
     }
 
-    /**
-     * The moto server {@code scripts/local-stack} started before it exec'd this JVM (which made it this process's
-     * child), as {@code LOCAL_STACK_MOTO=<pid>:<port>}; none when run otherwise.
-     */
-    static Optional<MotoServer> startedByTheScript(Map<String, String> env) {
-        String value = env.get(SCRIPT_MOTO);
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        String[] pidAndPort = value.trim().split(":");
-        if (pidAndPort.length != 2) {
-            throw new IllegalArgumentException(SCRIPT_MOTO + " is not <pid>:<port>: " + value);
-        }
-        return Optional.of(MotoServer.adopt(Long.parseLong(pidAndPort[0]), Integer.parseInt(pidAndPort[1])));
-    }
-
     /** Registers something to stop on {@link #close()}; if the stack is already closing, stops it now. */
     private void track(AutoCloseable resource) {
         synchronized (started) {
@@ -439,12 +419,6 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static void main(String[] args) {
-        // First, so that a moto server the script started is stopped however this JVM ends, --help included.
-        LocalStack stack = new LocalStack();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stack.close();
-            stopChildren(); // also a moto server still starting when the signal came
-        }, "local-stack-stop"));
         int port;
         Map<String, String> environment = new HashMap<>(System.getenv());
         try {
@@ -472,6 +446,11 @@ public final class LocalStack implements AutoCloseable {
         System.setOut(System.err);
         JsonLog.redirect(System.err);
 
+        LocalStack stack = new LocalStack();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.close();
+            stopChildren(); // also a moto server still starting when the signal came
+        }, "local-stack-stop"));
         try {
             stack.startAll(port, environment, line -> {
                 lines.println(line);

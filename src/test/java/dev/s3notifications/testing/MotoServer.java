@@ -52,16 +52,6 @@ public final class MotoServer implements AutoCloseable {
         }
     }
 
-    /**
-     * A server this JVM did not start but now owns: a child process inherited from the shell that exec'd the JVM,
-     * listening on {@code port} of 127.0.0.1 (or about to).
-     */
-    public static MotoServer adopt(long pid, int port) {
-        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(
-                "moto server (process " + pid + ") exited; is moto installed (python3 -c 'import moto')?"));
-        return new MotoServer(process, URI.create("http://127.0.0.1:" + port));
-    }
-
     /** Returns once the server answers; stops it and throws if it does not within a minute. */
     public MotoServer awaitReady() {
         try {
@@ -96,8 +86,7 @@ public final class MotoServer implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         HttpRequest probe = HttpRequest.newBuilder(endpoint.resolve("/moto-api/")).timeout(Duration.ofSeconds(2)).build();
         while (Instant.now().isBefore(deadline)) {
-            // onExit, not isAlive: a child this JVM did not start stays a zombie, "alive", until the JVM exits
-            if (process.onExit().isDone() || !process.isAlive()) {
+            if (!process.isAlive()) {
                 throw new IllegalStateException("moto server exited; is moto installed (python3 -c 'import moto')?");
             }
             try {
