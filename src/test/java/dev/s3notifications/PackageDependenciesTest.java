@@ -38,6 +38,12 @@ class PackageDependenciesTest {
     }
 
     @Test
+    void theInMemoryStoresNeedOnlyTheJdkTheDomainAndTheFanOutsPorts() throws IOException {
+        assertThat(importsOutside("memory", List.of("java.", "dev.s3notifications.domain.", "dev.s3notifications.event.")))
+                .isEmpty();
+    }
+
+    @Test
     void theFanOutCoreNeedsOnlyTheJdkTheDomainAndTheLog() throws IOException {
         assertThat(importsOutside("event", List.of("java.", "dev.s3notifications.domain.", "dev.s3notifications.event.",
                 "dev.s3notifications.logging."))).isEmpty();

@@ -2,6 +2,7 @@ package dev.s3notifications.admin;
 
 import dev.s3notifications.authorization.Caller;
 import dev.s3notifications.domain.AccessKey;
+import dev.s3notifications.domain.AccessKeyRegistry;
 import dev.s3notifications.dynamodb.DynamoDbAccessKeyStore;
 import dev.s3notifications.wiring.AwsClients;
 import dev.s3notifications.wiring.Settings;
@@ -34,18 +35,18 @@ public final class AccessKeysCommand {
               delete ACCESS_KEY_ID                    remove the key for good (disable it first, and wait)
               list [--account ID]                     access key id, account, principal, enabled; never secrets
             environment: ACCESS_KEYS_TABLE (the table, default %s), AWS_REGION, the usual AWS credentials,
-              AWS_ENDPOINT_URL_DYNAMODB (e.g. the local stack's DynamoDB Local)
+              AWS_ENDPOINT_URL_DYNAMODB (e.g. the DynamoDB of scripts/local-stack --dynamodb URL)
             """.formatted(Settings.DEFAULT_ACCESS_KEYS_TABLE);
     /** The alphabet of AWS access key ids after their AKIA prefix. */
     private static final char[] KEY_ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
-    private final DynamoDbAccessKeyStore store;
+    private final AccessKeyRegistry store;
     private final SecureRandom random;
     private final Clock clock;
     private final PrintStream out;
     private final PrintStream err;
 
-    AccessKeysCommand(DynamoDbAccessKeyStore store, SecureRandom random, Clock clock, PrintStream out, PrintStream err) {
+    AccessKeysCommand(AccessKeyRegistry store, SecureRandom random, Clock clock, PrintStream out, PrintStream err) {
         this.store = store;
         this.random = random;
         this.clock = clock;

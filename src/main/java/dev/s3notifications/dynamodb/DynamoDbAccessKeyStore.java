@@ -1,7 +1,7 @@
 package dev.s3notifications.dynamodb;
 
 import dev.s3notifications.domain.AccessKey;
-import dev.s3notifications.domain.AccessKeyStore;
+import dev.s3notifications.domain.AccessKeyRegistry;
 import dev.s3notifications.domain.DependencyUnavailableException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,15 +19,15 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.SSESpecification;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Access keys in a DynamoDB table, one item per key: {@code accessKeyId} (the partition key), its secret, the
  * account and principal it acts for, whether it is enabled, and when it was created. The API function only reads
  * ({@link #find}); the admin command writes. The table is encrypted at rest (template.yaml).
  */
-public final class DynamoDbAccessKeyStore implements AccessKeyStore {
+public final class DynamoDbAccessKeyStore implements AccessKeyRegistry {
     static final String ACCESS_KEY_ID = "accessKeyId";
     static final String SECRET = "secretAccessKey";
     static final String ACCOUNT = "accountId";
@@ -62,7 +62,7 @@ public final class DynamoDbAccessKeyStore implements AccessKeyStore {
         return response.hasItem() && !response.item().isEmpty() ? Optional.of(accessKey(response.item())) : Optional.empty();
     }
 
-    /** Stores a new key; false when a key with that id already exists (it is left as it was). */
+    @Override
     public boolean create(AccessKey key, Instant createdAt) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(ACCESS_KEY_ID, AttributeValue.fromS(key.accessKeyId()));
@@ -80,7 +80,7 @@ public final class DynamoDbAccessKeyStore implements AccessKeyStore {
         }
     }
 
-    /** Enables or disables a key; false when there is no such key. */
+    @Override
     public boolean setEnabled(String accessKeyId, boolean enabled) {
         try {
             call(() -> dynamoDb.updateItem(b -> b.tableName(tableName)
@@ -95,7 +95,7 @@ public final class DynamoDbAccessKeyStore implements AccessKeyStore {
         }
     }
 
-    /** Deletes a key for good; false when there was no such key. */
+    @Override
     public boolean delete(String accessKeyId) {
         try {
             call(() -> dynamoDb.deleteItem(b -> b.tableName(tableName)
@@ -107,7 +107,7 @@ public final class DynamoDbAccessKeyStore implements AccessKeyStore {
         }
     }
 
-    /** Every key, by account then id. */
+    @Override
     public List<AccessKey> list() {
         List<AccessKey> keys = new ArrayList<>();
         call(() -> {

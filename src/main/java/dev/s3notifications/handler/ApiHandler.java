@@ -32,9 +32,14 @@ public final class ApiHandler implements RequestStreamHandler {
     /** Wires the function from {@code settings} and primes it unless told not to (the local stack runs it this way too). */
     public ApiHandler(Settings settings) {
         this(Wiring.apiFunction(settings), settings);
-        if (settings.primeAtInit()) {
-            priming.primeAtInit();
-        }
+    }
+
+    /**
+     * Wires the function from {@code settings} over the stores given, and primes it unless told not to: the local
+     * stack's in-memory stores, which its fan-out function shares.
+     */
+    public ApiHandler(Settings settings, Wiring.Stores stores) {
+        this(Wiring.apiFunction(settings, stores), settings);
     }
 
     private ApiHandler(Wiring.ApiFunction wired, Settings settings) {
@@ -42,6 +47,9 @@ public final class ApiHandler implements RequestStreamHandler {
         this.requests = new ApiGatewayRequests(settings.virtualHostDomains());
         this.priming = new SnapStartPriming(api, requests, settings, wired.destinationVerifier(), wired.store());
         Core.getGlobalContext().register(priming);
+        if (settings.primeAtInit()) {
+            priming.primeAtInit();
+        }
     }
 
     /** With the API given, unprimed: for tests and the benchmarks. */

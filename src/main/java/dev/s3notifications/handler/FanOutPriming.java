@@ -13,6 +13,7 @@ import dev.s3notifications.event.DeliveryListener;
 import dev.s3notifications.event.DeliveryLog;
 import dev.s3notifications.event.NotificationPublisher;
 import dev.s3notifications.logging.JsonLog;
+import dev.s3notifications.memory.InMemoryBucketStore;
 import dev.s3notifications.wiring.HttpRehearsal;
 import dev.s3notifications.wiring.Settings;
 import dev.s3notifications.wiring.Wiring;
@@ -124,7 +125,7 @@ final class FanOutPriming {
     private void deliverOverTheNetwork() {
         realStore.find(IMPOSSIBLE_BUCKET);
         Bucket bucket = new Bucket(BUCKET, Settings.DEFAULT_ACCOUNT, settings.region(), Instant.parse(CREATED_AT));
-        SandboxBucketStore sandbox = new SandboxBucketStore();
+        InMemoryBucketStore sandbox = new InMemoryBucketStore();
         sandbox.create(bucket);
         sandbox.putNotificationConfiguration(bucket, sampleConfiguration());
         deliver(new ObjectEventHandler(Wiring.fanOut(settings, sandbox, realPublisher, DeliveryLog.NONE, DeliveryListener.NONE)));

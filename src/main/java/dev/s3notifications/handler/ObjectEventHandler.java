@@ -31,7 +31,18 @@ public final class ObjectEventHandler implements RequestStreamHandler {
 
     /** Wires the function from {@code settings} and primes it unless told not to (the local stack runs it this way too). */
     public ObjectEventHandler(Settings settings) {
-        Wiring.FanOutFunction wired = Wiring.fanOutFunction(settings);
+        this(Wiring.fanOutFunction(settings), settings);
+    }
+
+    /**
+     * Wires the function from {@code settings} over the stores given, and primes it unless told not to: the local
+     * stack's in-memory stores, which its API function shares.
+     */
+    public ObjectEventHandler(Settings settings, Wiring.Stores stores) {
+        this(Wiring.fanOutFunction(settings, stores), settings);
+    }
+
+    private ObjectEventHandler(Wiring.FanOutFunction wired, Settings settings) {
         this.fanOut = wired.fanOut();
         if (settings.primeAtInit()) {
             new FanOutPriming(wired.store(), wired.publisher(), settings).primeAtInit();

@@ -4,13 +4,14 @@ import dev.s3notifications.api.S3Api;
 import dev.s3notifications.authentication.S3RequestAuthenticator;
 import dev.s3notifications.authorization.Caller;
 import dev.s3notifications.domain.AccessKey;
+import dev.s3notifications.domain.Arn;
 import dev.s3notifications.domain.Bucket;
 import dev.s3notifications.domain.BucketStore;
-import dev.s3notifications.domain.Arn;
 import dev.s3notifications.domain.DestinationVerifier;
 import dev.s3notifications.domain.JsonText;
 import dev.s3notifications.domain.NotificationConfigurationValidator;
 import dev.s3notifications.logging.JsonLog;
+import dev.s3notifications.memory.InMemoryBucketStore;
 import dev.s3notifications.wiring.Settings;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,23 +20,23 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.CRC32;
 import org.crac.Context;
+import org.crac.Resource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import org.crac.Resource;
 
 /**
  * Primes the API function, so that its first request does not pay for loading and compiling the request path (the
@@ -110,7 +111,7 @@ final class SnapStartPriming implements Resource {
         S3RequestAuthenticator authenticator = new S3RequestAuthenticator(
                 id -> id.equals(sandboxKey.accessKeyId()) ? Optional.of(sandboxKey) : Optional.empty(),
                 settings.region(), Clock.systemUTC(), null);
-        return new S3Api(authenticator, new SandboxBucketStore(), new NotificationConfigurationValidator(), verifier,
+        return new S3Api(authenticator, new InMemoryBucketStore(), new NotificationConfigurationValidator(), verifier,
                 settings.region(), settings.maxRequestBodyBytes(), Clock.systemUTC());
     }
 

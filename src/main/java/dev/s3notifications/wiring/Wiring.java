@@ -4,6 +4,7 @@ import dev.s3notifications.api.NotificationHealth;
 import dev.s3notifications.api.S3Api;
 import dev.s3notifications.authentication.CachedAccessKeyStore;
 import dev.s3notifications.authentication.S3RequestAuthenticator;
+import dev.s3notifications.domain.AccessKeyStore;
 import dev.s3notifications.domain.BucketStore;
 import dev.s3notifications.domain.DestinationType;
 import dev.s3notifications.domain.DestinationVerifier;
@@ -17,6 +18,7 @@ import dev.s3notifications.event.BucketNotificationsCache;
 import dev.s3notifications.event.DeliveryListener;
 import dev.s3notifications.event.DeliveryLog;
 import dev.s3notifications.event.Destination;
+import dev.s3notifications.event.DestinationHealthLog;
 import dev.s3notifications.event.FanOutMetrics;
 import dev.s3notifications.event.HealthTracker;
 import dev.s3notifications.event.NotificationPublisher;
@@ -43,6 +45,23 @@ public final class Wiring {
     private Wiring() {
     }
 
+    /**
+     * Where the functions keep what they know: buckets and their configurations, access keys, what the fan-out
+     * delivered of messages that failed in part, and the destinations' health. DynamoDB on AWS; the local stack's
+     * in-memory stores, shared by its two functions, otherwise.
+     */
+    public record Stores(BucketStore buckets, AccessKeyStore accessKeys, DeliveryLog deliveryLog, DestinationHealthLog health) {
+
+        /** The tables the settings name, through one DynamoDB client. */
+        public static Stores dynamoDb(Settings settings, DynamoDbClient dynamoDb) {
+            String deliveries = settings.delivery().deliveriesTable();
+            return new Stores(new DynamoDbBucketStore(dynamoDb, settings.bucketsTable()),
+                    new DynamoDbAccessKeyStore(dynamoDb, settings.accessKeysTable()),
+                    new DynamoDbDeliveryLog(dynamoDb, deliveries, Clock.systemUTC()),
+                    new DynamoDbDestinationHealthLog(dynamoDb, deliveries, Clock.systemUTC()));
+        }
+    }
+
     public static S3Api api(Settings settings) {
         return apiFunction(settings).api();
     }
@@ -52,10 +71,13 @@ public final class Wiring {
     }
 
     public static ApiFunction apiFunction(Settings settings) {
+        return apiFunction(settings, Stores.dynamoDb(settings, AwsClients.dynamoDb(settings)));
+    }
+
+    /** The same over the stores given (the local stack's in-memory ones, which its fan-out function shares). */
+    public static ApiFunction apiFunction(Settings settings, Stores stores) {
         DestinationVerifier verifier = destinationVerifier(settings, AwsClients.sns(settings));
-        DynamoDbClient dynamoDb = AwsClients.dynamoDb(settings);
-        BucketStore store = new DynamoDbBucketStore(dynamoDb, settings.bucketsTable());
-        return new ApiFunction(api(settings, dynamoDb, store, verifier, S3Documents.streaming()), verifier, store);
+        return new ApiFunction(api(settings, stores, verifier, S3Documents.streaming()), verifier, stores.buckets());
     }
 
     /**
@@ -76,12 +98,10 @@ public final class Wiring {
      * its clients out of the box and writes with Jackson's XmlMapper).
      */
     public static S3Api api(Settings settings, DynamoDbClient dynamoDb, SnsClient sns, S3Documents documents) {
-        return api(settings, dynamoDb, new DynamoDbBucketStore(dynamoDb, settings.bucketsTable()),
-                destinationVerifier(settings, sns), documents);
+        return api(settings, Stores.dynamoDb(settings, dynamoDb), destinationVerifier(settings, sns), documents);
     }
 
-    private static S3Api api(Settings settings, DynamoDbClient dynamoDb, BucketStore store, DestinationVerifier verifier,
-            S3Documents documents) {
+    private static S3Api api(Settings settings, Stores stores, DestinationVerifier verifier, S3Documents documents) {
         var limits = new NotificationConfigurationValidator.Limits(settings.maxConfigurations(),
                 NotificationConfigurationValidator.Limits.S3.maxFilterValueLength(),
                 NotificationConfigurationValidator.Limits.S3.maxIdLength());
@@ -89,16 +109,14 @@ public final class Wiring {
             JsonLog.warn("unsigned requests are trusted", "accountId", settings.unsignedRequestsAccountId(),
                     "setting", "UNSIGNED_REQUESTS_ACCOUNT_ID");
         }
-        var keys = new CachedAccessKeyStore(new DynamoDbAccessKeyStore(dynamoDb, settings.accessKeysTable()),
-                settings.accessKeyCacheTtl());
+        var keys = new CachedAccessKeyStore(stores.accessKeys(), settings.accessKeyCacheTtl());
         return new S3Api(
                 new S3RequestAuthenticator(keys, settings.region(), Clock.systemUTC(), settings.unsignedRequestsAccountId()),
-                store,
+                stores.buckets(),
                 new NotificationConfigurationValidator(limits, NotificationConfigurationValidator::generateId),
                 verifier,
                 settings.region(), settings.maxRequestBodyBytes(), Clock.systemUTC(), documents,
-                new NotificationHealth(new DynamoDbDestinationHealthLog(dynamoDb, settings.delivery().deliveriesTable(),
-                        Clock.systemUTC()), eventBus(settings)));
+                new NotificationHealth(stores.health(), eventBus(settings)));
     }
 
     private static Destination eventBus(Settings settings) {
@@ -115,15 +133,16 @@ public final class Wiring {
     }
 
     public static FanOutFunction fanOutFunction(Settings settings) {
-        DynamoDbClient dynamoDb = AwsClients.dynamoDb(settings);
-        BucketStore store = new DynamoDbBucketStore(dynamoDb, settings.bucketsTable());
+        return fanOutFunction(settings, Stores.dynamoDb(settings, AwsClients.dynamoDb(settings)));
+    }
+
+    /** The same over the stores given (the local stack's in-memory ones, which its API function shares). */
+    public static FanOutFunction fanOutFunction(Settings settings, Stores stores) {
         NotificationPublisher publisher = publisher(settings, AwsClients.sns(settings));
-        String deliveries = settings.delivery().deliveriesTable();
-        DeliveryLog deliveryLog = new DynamoDbDeliveryLog(dynamoDb, deliveries, Clock.systemUTC());
-        DeliveryListener health = new HealthTracker(new DynamoDbDestinationHealthLog(dynamoDb, deliveries, Clock.systemUTC()),
-                Clock.systemUTC());
-        return new FanOutFunction(fanOut(settings, store, publisher, deliveryLog, DeliveryListener.all(List.of(health,
-                metrics(settings)))), store, publisher);
+        DeliveryListener listeners = DeliveryListener.all(List.of(new HealthTracker(stores.health(), Clock.systemUTC()),
+                metrics(settings)));
+        return new FanOutFunction(fanOut(settings, stores.buckets(), publisher, stores.deliveryLog(), listeners),
+                stores.buckets(), publisher);
     }
 
     /** The fan-out's CloudWatch metrics, as Embedded Metric Format log lines. */

@@ -8,7 +8,8 @@ import dev.s3notifications.api.S3Request;
 import dev.s3notifications.authentication.S3RequestAuthenticator;
 import dev.s3notifications.authorization.Caller;
 import dev.s3notifications.dynamodb.DynamoDbAccessKeyStore;
-import dev.s3notifications.testing.DynamoDbLocal;
+import dev.s3notifications.testing.AwsTestClients;
+import dev.s3notifications.testing.MotoServer;
 import dev.s3notifications.testing.SigV4Signing;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -25,7 +26,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** scripts/access-keys' commands against DynamoDB Local, and the keys they make signing real requests. */
+/** scripts/access-keys' commands against moto's DynamoDB, and the keys they make signing real requests. */
 class AccessKeysCommandIT {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:15:00Z"), ZoneOffset.UTC);
 
@@ -36,7 +37,7 @@ class AccessKeysCommandIT {
 
     @BeforeEach
     void table() {
-        var client = DynamoDbLocal.shared().client();
+        var client = AwsTestClients.dynamoDb(MotoServer.shared().endpoint());
         String table = "access-keys-" + UUID.randomUUID();
         DynamoDbAccessKeyStore.createTable(client, table);
         store = new DynamoDbAccessKeyStore(client, table);

@@ -9,12 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.s3notifications.dynamodb.DynamoDbBucketStore;
 import dev.s3notifications.testing.AwsTestClients;
-import dev.s3notifications.testing.DynamoDbLocal;
 import dev.s3notifications.testing.MotoServer;
 import dev.s3notifications.testing.S3ErrorDocument;
 import dev.s3notifications.testing.S3Requests;
-import dev.s3notifications.dynamodb.DynamoDbBucketStore;
 import dev.s3notifications.wiring.Settings;
 import dev.s3notifications.wiring.Wiring;
 import java.time.Duration;
@@ -32,7 +31,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * The API wired exactly as in Lambda (Wiring.api): DynamoDB Local in-process and SNS on a moto server, with
+ * The API wired exactly as in Lambda (Wiring.api): DynamoDB and SNS on a moto server, with
  * the test messages read back through SQS queues subscribed to the topics.
  */
 class NotificationApiIT {
@@ -51,15 +50,16 @@ class NotificationApiIT {
     @BeforeAll
     static void wireAgainstEmulators() {
         MotoServer moto = MotoServer.shared();
-        DynamoDbLocal dynamoDb = DynamoDbLocal.shared();
         String table = "buckets-" + UUID.randomUUID();
-        DynamoDbBucketStore.createTable(dynamoDb.client(), table);
+        try (var dynamoDb = AwsTestClients.dynamoDb(moto.endpoint())) {
+            DynamoDbBucketStore.createTable(dynamoDb, table);
+        }
         System.setProperty("aws.accessKeyId", "test");
         System.setProperty("aws.secretAccessKey", "test");
         Map<String, String> env = new HashMap<>();
         env.put("AWS_REGION", "us-east-1");
         env.put("BUCKETS_TABLE", table);
-        env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString());
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", moto.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_SNS", moto.endpoint().toString());
         // This test is about SNS and DynamoDB, not signatures (the real-client tests are): its unsigned requests act
         // as the account S3Requests names.

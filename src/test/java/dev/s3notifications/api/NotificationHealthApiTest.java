@@ -18,7 +18,7 @@ import dev.s3notifications.event.DestinationHealthLog;
 import dev.s3notifications.event.Undelivered;
 import dev.s3notifications.memory.InMemoryDestinationHealthLog;
 import dev.s3notifications.testing.GivenCallerAuthenticator;
-import dev.s3notifications.testing.InMemoryBucketStore;
+import dev.s3notifications.memory.InMemoryBucketStore;
 import dev.s3notifications.testing.RecordingDestinationVerifier;
 import dev.s3notifications.xml.S3Documents;
 import java.time.Clock;

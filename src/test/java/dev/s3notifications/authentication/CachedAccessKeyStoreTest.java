@@ -3,7 +3,8 @@ package dev.s3notifications.authentication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.s3notifications.domain.AccessKey;
-import dev.s3notifications.testing.InMemoryAccessKeyStore;
+import dev.s3notifications.memory.InMemoryAccessKeyStore;
+import dev.s3notifications.testing.CountingAccessKeyStore;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,8 @@ class CachedAccessKeyStoreTest {
     private static final AccessKey KEY = new AccessKey("AKIAEXAMPLE", "secret", "123456789012",
             "arn:aws:iam::123456789012:root", true);
 
-    private final InMemoryAccessKeyStore store = new InMemoryAccessKeyStore().add(KEY);
+    private final InMemoryAccessKeyStore keys = InMemoryAccessKeyStore.holding(KEY);
+    private final CountingAccessKeyStore store = new CountingAccessKeyStore(keys);
     private final AtomicLong nanos = new AtomicLong();
     private final CachedAccessKeyStore cache = new CachedAccessKeyStore(store, Duration.ofSeconds(30), nanos::get, 2);
 
@@ -24,7 +26,7 @@ class CachedAccessKeyStoreTest {
         assertThat(store.lookups).hasValue(1);
 
         nanos.addAndGet(Duration.ofSeconds(1).toNanos());
-        store.add(new AccessKey("AKIAEXAMPLE", "secret", "123456789012", "arn:aws:iam::123456789012:root", false));
+        keys.setEnabled("AKIAEXAMPLE", false);
         assertThat(cache.find("AKIAEXAMPLE").orElseThrow().enabled()).as("disabled once the lifetime is over").isFalse();
         assertThat(store.lookups).hasValue(2);
     }

@@ -12,7 +12,7 @@ import dev.s3notifications.api.S3Error;
 import dev.s3notifications.api.S3Exception;
 import dev.s3notifications.authorization.Caller;
 import dev.s3notifications.domain.AccessKey;
-import dev.s3notifications.testing.InMemoryAccessKeyStore;
+import dev.s3notifications.memory.InMemoryAccessKeyStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,7 +31,7 @@ class SignatureV2Test {
     private final S3RequestAuthenticator authenticator = authenticator(SIGNED_AT.plusSeconds(30));
 
     private static S3RequestAuthenticator authenticator(Instant now) {
-        InMemoryAccessKeyStore keys = new InMemoryAccessKeyStore().add(new AccessKey(KEY_ID, SECRET, ACCOUNT, USER, true));
+        InMemoryAccessKeyStore keys = InMemoryAccessKeyStore.holding(new AccessKey(KEY_ID, SECRET, ACCOUNT, USER, true));
         return new S3RequestAuthenticator(keys, "us-east-1", Clock.fixed(now, ZoneOffset.UTC), null);
     }
 

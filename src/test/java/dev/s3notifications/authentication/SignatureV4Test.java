@@ -9,7 +9,7 @@ import dev.s3notifications.api.S3Exception;
 import dev.s3notifications.authorization.Caller;
 import dev.s3notifications.domain.AccessKey;
 import dev.s3notifications.logging.JsonLog;
-import dev.s3notifications.testing.InMemoryAccessKeyStore;
+import dev.s3notifications.memory.InMemoryAccessKeyStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -37,9 +37,8 @@ class SignatureV4Test {
     private static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
     private static final Instant SIGNED_AT = Instant.parse("2013-05-24T00:00:00Z");
 
-    private final InMemoryAccessKeyStore keys = new InMemoryAccessKeyStore()
-            .add(new AccessKey(KEY_ID, SECRET, ACCOUNT, USER, true))
-            .add(new AccessKey("AKIADISABLED", SECRET, ACCOUNT, USER, false));
+    private final InMemoryAccessKeyStore keys = InMemoryAccessKeyStore.holding(
+            new AccessKey(KEY_ID, SECRET, ACCOUNT, USER, true), new AccessKey("AKIADISABLED", SECRET, ACCOUNT, USER, false));
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     @BeforeEach

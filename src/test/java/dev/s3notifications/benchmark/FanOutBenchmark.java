@@ -20,7 +20,6 @@ import dev.s3notifications.logging.JsonLog;
 import dev.s3notifications.sns.SnsNotificationPublisher;
 import dev.s3notifications.testing.AwsCallCounter;
 import dev.s3notifications.testing.AwsTestClients;
-import dev.s3notifications.testing.DynamoDbLocal;
 import dev.s3notifications.testing.MotoServer;
 import dev.s3notifications.testing.Subscriptions;
 import dev.s3notifications.wiring.Settings;
@@ -94,9 +93,9 @@ public final class FanOutBenchmark {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         JsonLog.redirect(new PrintStream(OutputStream.nullOutputStream())); // logged, at full cost, but not shown
-        try (MotoServer moto = MotoServer.start(0, null); DynamoDbLocal dynamoDbLocal = DynamoDbLocal.start(0)) {
+        try (MotoServer moto = MotoServer.start(0, null)) {
             AwsCallCounter calls = new AwsCallCounter();
-            FanOutBenchmark benchmark = new FanOutBenchmark(AwsTestClients.dynamoDb(dynamoDbLocal.endpoint(), calls),
+            FanOutBenchmark benchmark = new FanOutBenchmark(AwsTestClients.dynamoDb(moto.endpoint(), calls),
                     AwsTestClients.sns(moto.endpoint(), calls), AwsTestClients.sqs(moto.endpoint()), calls,
                     "bench-buckets-" + UUID.randomUUID());
             benchmark.setUp();
@@ -257,7 +256,7 @@ public final class FanOutBenchmark {
                 String.format("%.1f us", n.processCpuNanos() / 1_000.0 / n.delivered()),
                 String.format("%.1f us", f.processCpuNanos() / 1_000.0 / f.delivered()),
                 String.format("%.1f us", sdk.processCpuNanos() / 1_000.0 / sdk.delivered()));
-        System.out.printf("%-32s %s%n", "", "(the whole JVM: SDK and JDK threads, and DynamoDB Local, which runs in it)");
+        System.out.printf("%-32s %s%n", "", "(the whole JVM: SDK and JDK threads; the emulators run in another process)");
         System.out.printf(row + "%n", "wall time per run (median)", String.format("%.2f s", n.wallNanos() / 1e9),
                 String.format("%.2f s", f.wallNanos() / 1e9), String.format("%.2f s", sdk.wallNanos() / 1e9));
         boolean allDelivered = f.delivered() == EVENTS && n.delivered() == EVENTS && f.failures() == 0

@@ -1,13 +1,18 @@
 package dev.s3notifications.benchmark;
 
-import dev.s3notifications.local.EmbeddedApiServer;
-import dev.s3notifications.local.LocalStack;
-import dev.s3notifications.logging.JsonLog;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.s3notifications.local.LocalStackProcess;
 import dev.s3notifications.testing.MotoServer;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,10 +23,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -31,231 +39,317 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 
 /**
- * The same keep-alive HTTP loop of {@code PUT ?notification} + {@code GET ?notification} against our local stack
- * (the API function's handler behind the API Gateway stand-in, DynamoDB Local in the same JVM) and against moto's S3
- * server, in one run (issue 7, target 4). Each request is signed once (SigV4 for s3, as the AWS SDKs sign) and then
- * replayed unchanged; the PUT carries {@code x-amz-skip-destination-validation: true}, so neither server sends test
- * messages and both do only their own work. One client thread, one connection, HTTP/1.1. Pairs per second for 1,
- * 10 and 100 configurations, the two servers alternating round by round; the median round counts.
+ * PUT+GET {@code ?notification} pairs per second against what users run: the local stack started the README's way
+ * ({@code scripts/local-stack}, a process of its own, built and with its own JVM flags), once with its default
+ * in-memory store and once with {@code --dynamodb} on a moto server, and moto's S3 server as the peer. Two clients,
+ * each on one kept-alive connection per server: Python's {@code requests}, every request signed just before it is
+ * sent by botocore's S3 SigV4 signer as boto3 signs it ({@code src/test/python/http_pairs_client.py}), and the JDK's
+ * {@code HttpClient} (HTTP/1.1) replaying requests signed once by the SDK's signer. The PUT carries
+ * {@code x-amz-skip-destination-validation: true}, so no server sends test messages. 1, 10 and 100 configurations;
+ * after a warm-up, every client and server in turn for each round, the order reversed every other round; the median
+ * round counts.
  *
- * <p>{@code --access-key K --secret-key S --account A} sign with those credentials, which our servers are given as
- * their key pair (default: the local stack's first default pair; moto checks no signature);
- * {@code --seconds N} per round (default 5), {@code --rounds N} (default 3), {@code --quick} for a smoke run.
+ * <p>{@code --seconds N} per round (default 5), {@code --rounds N} (default 3), {@code --warm-up N} seconds per
+ * client and server (default 20), {@code --quick} for a smoke run.
  */
 public final class HttpPairsBenchmark {
     private static final String BUCKET = "pairs-benchmark";
     private static final int[] SIZES = {1, 10, 100};
+    /** The local stack's first default key pair; moto checks no signature. */
+    private static final String ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
+    private static final String SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+    private static final String REGION = "us-east-1";
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private final AwsBasicCredentials credentials;
+    /** Pairs per second over a run, and the median latencies of its PUTs and GETs. */
+    record Rate(double pairsPerSecond, double putMillis, double getMillis) {
+    }
 
-    private HttpPairsBenchmark(AwsBasicCredentials credentials) {
-        this.credentials = credentials;
+    /** A client that sends pairs to a server for a while. */
+    interface Client {
+        Rate pairs(URI endpoint, int size, double seconds);
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
         boolean quick = options.containsKey("quick");
-        // The JDK's HTTP server (the API Gateway stand-in) otherwise leaves Nagle's algorithm on: a response written in
-        // two segments then waits for the client's delayed ACK (40 ms), which would be measured instead of the server.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         double seconds = Double.parseDouble(options.getOrDefault("seconds", quick ? "0.3" : "5"));
         double warmUp = Double.parseDouble(options.getOrDefault("warm-up", quick ? "0.3" : "20"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", quick ? "1" : "3"));
-        JsonLog.redirect(Boolean.getBoolean("benchmark.log") ? System.err : new PrintStream(OutputStream.nullOutputStream())); // logged at full cost, unseen
-        PrintStream stdout = System.out;
-        System.setOut(System.err);
+        PrintStream out = System.out;
+        System.setOut(System.err); // the report alone on standard output
         File motoLog = Files.createTempFile("pairs-moto-", ".log").toFile();
         motoLog.deleteOnExit();
-        // Signed with the local stack's first default key pair unless told otherwise; both of our servers know it.
-        String accessKey = options.getOrDefault("access-key", "AKIAIOSFODNN7EXAMPLE");
-        String secretKey = options.getOrDefault("secret-key", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
-        String account = options.getOrDefault("account", "123456789012");
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.remove("AWS_ENDPOINT_URL");
-        env.put("LOCAL_CREDENTIALS", accessKey + ":" + secretKey + ":" + account);
+        String motoVersion = version("moto");
         try (MotoServer peer = MotoServer.start(0, motoLog);
-                EmbeddedApiServer embedded = EmbeddedApiServer.start(peer.endpoint(), accessKey, secretKey, account);
-                LocalStack stack = LocalStack.start(0, env, line -> { })) {
-            AwsBasicCredentials credentials = AwsBasicCredentials.create(accessKey, secretKey);
+                MotoServer dynamoDb = MotoServer.start(0, motoLog);
+                LocalStackProcess embedded = LocalStackProcess.start(Map.of(), READY_TIMEOUT, "--port", "0");
+                LocalStackProcess withDynamoDb = LocalStackProcess.start(Map.of(), READY_TIMEOUT, "--port", "0",
+                        "--dynamodb", dynamoDb.endpoint().toString());
+                PythonClient python = PythonClient.start()) {
             Map<String, URI> servers = new LinkedHashMap<>();
-            servers.put("ours, DDB embedded", embedded.endpoint());
-            servers.put("ours, local stack", stack.endpoint());
-            servers.put("moto S3 " + motoVersion(), peer.endpoint());
-            new HttpPairsBenchmark(credentials).report(stdout, servers, warmUp, seconds, rounds,
+            servers.put("local stack", embedded.endpoint());
+            servers.put("local stack --dynamodb", withDynamoDb.endpoint());
+            servers.put("moto S3 " + motoVersion, peer.endpoint());
+            Map<String, Client> clients = new LinkedHashMap<>();
+            clients.put("python", python);
+            clients.put("jdk", new JdkClient());
+            out.printf("PUT+GET ?notification pairs per second, one kept-alive connection per client and server; %.0f s of"
+                    + " warm-up per client and server, then %d round(s) of %.1f s per client, server and size, in turn;"
+                    + " median round.%n", warmUp, rounds, seconds);
+            out.printf("local stack: scripts/local-stack --port 0 (%s, ready after %.2f s); local stack --dynamodb:"
+                    + " scripts/local-stack --port 0 --dynamodb <moto %s> (%s, ready after %.2f s); both built beforehand.%n",
+                    "store " + embedded.announced().get("store"), embedded.untilReady().toMillis() / 1e3, motoVersion,
+                    "store " + withDynamoDb.announced().get("store"), withDynamoDb.untilReady().toMillis() / 1e3);
+            out.printf("python: requests %s, signed per request by botocore %s; jdk: %s %s HttpClient, requests signed once"
+                    + " and replayed. Clients and servers share this machine's %d cores.%n%n", version("requests"),
+                    version("botocore"), System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                    Runtime.getRuntime().availableProcessors());
+            new HttpPairsBenchmark().report(out, servers, clients, warmUp, seconds, rounds,
                     Path.of("target", "benchmark", quick ? "http-pairs-quick.json" : "http-pairs.json"));
         }
     }
 
-    private void report(PrintStream out, Map<String, URI> servers, double warmUp, double seconds, int rounds, Path results)
-            throws Exception {
-        out.printf("PUT+GET ?notification pairs per second, one keep-alive HTTP/1.1 connection, each request signed once and"
-                + " replayed; after %.0f s of warm-up per server, %d round(s) of %.1f s per server and size, alternating;"
-                + " median round.%n", warmUp, rounds, seconds);
-        out.printf("JVM %s %s, flags %s; client and both servers on this machine (%d cores, shared).%n%n",
-                System.getProperty("java.vm.name"), System.getProperty("java.version"),
-                ManagementFactory.getRuntimeMXBean().getInputArguments(), Runtime.getRuntime().availableProcessors());
-        List<String> names = new ArrayList<>(servers.keySet()); // ours first, the peer last
-        String peerName = names.get(names.size() - 1);
-        for (String name : names) {
-            URI endpoint = servers.get(name);
-            send(sign("PUT", endpoint, "/" + BUCKET, null, new byte[0], Map.of()), 200);
+    private void report(PrintStream out, Map<String, URI> servers, Map<String, Client> clients, double warmUp,
+            double seconds, int rounds, Path results) throws IOException {
+        JdkClient setUp = new JdkClient();
+        servers.values().forEach(endpoint -> setUp.createBucket(endpoint));
+        List<String> serverNames = new ArrayList<>(servers.keySet()); // the peer last
+        String peer = serverNames.get(serverNames.size() - 1);
+        List<String[]> pairings = new ArrayList<>();
+        for (String client : clients.keySet()) {
+            for (String server : serverNames) {
+                pairings.add(new String[] {client, server});
+            }
         }
-        // Warm-up: every server through every size, until the JIT (ours, and DynamoDB Local's) has settled.
-        Map<String, List<HttpRequest[]>> warmUpPairs = new LinkedHashMap<>();
-        for (String name : names) {
-            List<HttpRequest[]> all = new ArrayList<>();
+        for (String[] pairing : pairings) { // the JIT of the stacks' JVMs, the connections, moto's imports
             for (int size : SIZES) {
-                all.add(pair(servers.get(name), size));
-            }
-            warmUpPairs.put(name, all);
-        }
-        for (String name : names) {
-            for (HttpRequest[] pair : warmUpPairs.get(name)) {
-                loop(pair, warmUp / SIZES.length);
+                clients.get(pairing[0]).pairs(servers.get(pairing[1]), size, warmUp / SIZES.length);
             }
         }
-        StringBuilder header = new StringBuilder(String.format("%-16s", "configurations"));
-        names.forEach(name -> header.append(String.format(" %20s", name)));
-        names.subList(0, names.size() - 1).forEach(name -> header.append(String.format(" %12s", name.substring(6, Math.min(name.length(), 16)) + "/moto")));
+
+        StringBuilder header = new StringBuilder(String.format("%-15s %-7s", "configurations", "client"));
+        serverNames.forEach(name -> header.append(String.format(" %24s", name)));
+        serverNames.subList(0, serverNames.size() - 1).forEach(name -> header.append(String.format(" %17s",
+                (name.equals("local stack") ? name : name.substring("local stack ".length())) + "/moto")));
         out.println(header);
-        StringBuilder json = new StringBuilder("{\"seconds\":" + seconds + ",\"rounds\":" + rounds + ",\"sizes\":{");
+        ObjectNode json = JSON.createObjectNode().put("seconds", seconds).put("rounds", rounds).put("peer", peer);
+        ObjectNode bySize = json.putObject("sizes");
+        Map<String, List<Double>> targetRatios = new LinkedHashMap<>();
         for (int size : SIZES) {
-            Map<String, List<Double>> rates = new LinkedHashMap<>();
-            Map<String, HttpRequest[]> pairs = new LinkedHashMap<>();
-            for (String name : names) {
-                pairs.put(name, pair(servers.get(name), size));
-                rates.put(name, new ArrayList<>());
-            }
-            for (int r = 0; r < rounds; r++) {
-                List<String> order = new ArrayList<>(names);
-                if (r % 2 == 1) {
-                    java.util.Collections.reverse(order);
+            Map<String, List<Rate>> rates = new HashMap<>();
+            for (int round = 0; round < rounds; round++) {
+                List<String[]> order = new ArrayList<>(pairings);
+                if (round % 2 == 1) {
+                    Collections.reverse(order);
                 }
-                for (String name : order) {
-                    rates.get(name).add(loop(pairs.get(name), seconds));
+                for (String[] pairing : order) {
+                    rates.computeIfAbsent(pairing[0] + " " + pairing[1], k -> new ArrayList<>())
+                            .add(clients.get(pairing[0]).pairs(servers.get(pairing[1]), size, seconds));
                 }
             }
-            double peer = median(rates.get(peerName));
-            StringBuilder line = new StringBuilder(String.format("%-16d", size));
-            names.forEach(name -> line.append(String.format(" %20.1f", median(rates.get(name)))));
-            names.subList(0, names.size() - 1).forEach(name -> line.append(String.format(" %11.1fx", median(rates.get(name)) / peer)));
-            line.append("   median PUT/GET ms:");
-            names.forEach(name -> line.append(' ').append(latency(pairs.get(name))));
-            out.println(line);
-            json.append(size == SIZES[0] ? "" : ",").append('"').append(size).append("\":{");
-            for (String name : names) {
-                json.append(name == names.get(0) ? "" : ",").append('"').append(name).append("\":{\"median\":")
-                        .append(median(rates.get(name))).append(",\"rounds\":").append(rates.get(name)).append('}');
+            ObjectNode sizeJson = bySize.putObject(Integer.toString(size));
+            for (String client : clients.keySet()) {
+                StringBuilder line = new StringBuilder(String.format("%-15d %-7s", size, client));
+                StringBuilder latencies = new StringBuilder("   median PUT/GET ms:");
+                ObjectNode clientJson = sizeJson.putObject(client);
+                double peerRate = medianRound(rates.get(client + " " + peer)).pairsPerSecond();
+                for (String server : serverNames) {
+                    Rate median = medianRound(rates.get(client + " " + server));
+                    line.append(String.format(" %24.1f", median.pairsPerSecond()));
+                    latencies.append(String.format(" %.2f/%.2f", median.putMillis(), median.getMillis()));
+                    ObjectNode serverJson = clientJson.putObject(server).put("median", median.pairsPerSecond())
+                            .put("putMillis", median.putMillis()).put("getMillis", median.getMillis());
+                    rates.get(client + " " + server).forEach(rate -> serverJson.withArray("rounds").add(rate.pairsPerSecond()));
+                }
+                for (String server : serverNames.subList(0, serverNames.size() - 1)) {
+                    double ratio = medianRound(rates.get(client + " " + server)).pairsPerSecond() / peerRate;
+                    line.append(String.format(" %16.1fx", ratio));
+                    if (client.equals("python") && server.equals(serverNames.get(0))) {
+                        targetRatios.computeIfAbsent("python", k -> new ArrayList<>()).add(ratio);
+                    }
+                }
+                out.println(line.append(latencies));
             }
-            json.append('}');
         }
-        json.append("},\"peer\":\"").append(peerName).append("\"}");
         Files.createDirectories(results.getParent());
-        Files.writeString(results, json);
-        out.printf("%nours >= 5x moto at 100 configurations: see the ratio above (results: %s)%n", results);
+        Files.writeString(results, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+        List<Double> ratios = targetRatios.get("python");
+        boolean met = ratios.stream().allMatch(ratio -> ratio >= 3);
+        out.printf("%nlocal stack (store embedded), python client, >= 3x moto's S3 at 1, 10 and 100 configurations: %s"
+                + " (%s); results: %s%n", met ? "met" : "NOT MET",
+                String.join(", ", ratios.stream().map(r -> String.format(Locale.ROOT, "%.1fx", r)).toList()), results);
     }
 
-    /** The two signed requests of one pair for a configuration of {@code size} topic configurations. */
-    private HttpRequest[] pair(URI endpoint, int size) {
-        byte[] body = PutNotificationBenchmark.configuration(size).getBytes(StandardCharsets.UTF_8);
-        HttpRequest put = sign("PUT", endpoint, "/" + BUCKET, "notification", body,
-                Map.of("x-amz-skip-destination-validation", "true", "Content-Type", "application/xml"));
-        HttpRequest get = sign("GET", endpoint, "/" + BUCKET, "notification", new byte[0], Map.of());
-        send(put, 200);
-        String document = send(get, 200);
-        if (!document.contains("config-" + (size - 1))) {
-            throw new IllegalStateException(endpoint + " did not store the configuration: " + document);
+    /** The JDK's HttpClient, one HTTP/1.1 connection per server, replaying requests signed once with the SDK's signer. */
+    static final class JdkClient implements Client {
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        private final AwsBasicCredentials credentials = AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY);
+        private final Map<String, HttpRequest[]> pairs = new HashMap<>();
+
+        void createBucket(URI endpoint) {
+            send(sign("PUT", endpoint, null, new byte[0], Map.of()), 200);
         }
-        return new HttpRequest[] {put, get};
-    }
 
-    /** Latencies of the last round's PUTs and GETs, by server, for the latency table. */
-    private final Map<HttpRequest[], long[][]> latencies = new HashMap<>();
-
-    /** Pairs per second over {@code seconds}. */
-    private double loop(HttpRequest[] pair, double seconds) {
-        long end = System.nanoTime() + (long) (seconds * 1e9);
-        long start = System.nanoTime();
-        List<Long> puts = new ArrayList<>();
-        List<Long> gets = new ArrayList<>();
-        int pairs = 0;
-        while (System.nanoTime() < end) {
-            long t0 = System.nanoTime();
-            send(pair[0], 200);
-            long t1 = System.nanoTime();
-            send(pair[1], 200);
-            puts.add(t1 - t0);
-            gets.add(System.nanoTime() - t1);
-            pairs++;
-        }
-        latencies.put(pair, new long[][] {puts.stream().mapToLong(Long::longValue).sorted().toArray(),
-                gets.stream().mapToLong(Long::longValue).sorted().toArray()});
-        return pairs / ((System.nanoTime() - start) / 1e9);
-    }
-
-    private String latency(HttpRequest[] pair) {
-        long[][] l = latencies.get(pair);
-        return String.format("%.2f/%.2f", l[0][l[0].length / 2] / 1e6, l[1][l[1].length / 2] / 1e6);
-    }
-
-    private String send(HttpRequest request, int expected) {
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != expected) {
-                throw new IllegalStateException(request.method() + " " + request.uri() + " answered " + response.statusCode()
-                        + ": " + response.body());
+        @Override
+        public Rate pairs(URI endpoint, int size, double seconds) {
+            HttpRequest[] pair = pairs.computeIfAbsent(endpoint + " " + size, key -> pair(endpoint, size));
+            List<Double> puts = new ArrayList<>();
+            List<Double> gets = new ArrayList<>();
+            long start = System.nanoTime();
+            long end = start + (long) (seconds * 1e9);
+            while (System.nanoTime() < end) {
+                long t0 = System.nanoTime();
+                send(pair[0], 200);
+                long t1 = System.nanoTime();
+                send(pair[1], 200);
+                puts.add((t1 - t0) / 1e6);
+                gets.add((System.nanoTime() - t1) / 1e6);
             }
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            return new Rate(puts.size() / ((System.nanoTime() - start) / 1e9), median(puts), median(gets));
+        }
+
+        /** The two signed requests of one pair for a configuration of {@code size} topic configurations. */
+        private HttpRequest[] pair(URI endpoint, int size) {
+            byte[] body = PutNotificationBenchmark.configuration(size).getBytes(StandardCharsets.UTF_8);
+            HttpRequest put = sign("PUT", endpoint, "notification", body, Map.of("x-amz-skip-destination-validation", "true"));
+            HttpRequest get = sign("GET", endpoint, "notification", new byte[0], Map.of());
+            send(put, 200);
+            String document = send(get, 200);
+            if (!document.contains("config-" + (size - 1))) {
+                throw new IllegalStateException(endpoint + " did not store the configuration: " + document);
+            }
+            return new HttpRequest[] {put, get};
+        }
+
+        private String send(HttpRequest request, int expected) {
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != expected) {
+                    throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
+                            + response.statusCode() + ": " + response.body());
+                }
+                return response.body();
+            } catch (IOException e) {
+                throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** The request signed with SigV4 for s3 (payload hash in x-amz-content-sha256), as the AWS SDKs sign it. */
+        private HttpRequest sign(String method, URI endpoint, String query, byte[] body, Map<String, String> headers) {
+            SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method))
+                    .protocol(endpoint.getScheme()).host(endpoint.getHost()).port(endpoint.getPort())
+                    .encodedPath("/" + BUCKET);
+            if (query != null) {
+                unsigned.putRawQueryParameter(query, "");
+            }
+            headers.forEach(unsigned::putHeader);
+            if (body.length > 0) {
+                unsigned.putHeader("Content-Length", Integer.toString(body.length));
+            }
+            SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r.identity(credentials).request(unsigned.build())
+                    .payload(body.length > 0 ? ContentStreamProvider.fromByteArray(body) : null)
+                    .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "s3")
+                    .putProperty(AwsV4HttpSigner.REGION_NAME, REGION)
+                    .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, false)
+                    .putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, false)
+                    .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, true));
+            HttpRequest.Builder request = HttpRequest.newBuilder(signed.request().getUri()).timeout(Duration.ofSeconds(30))
+                    .method(method, body.length > 0 ? HttpRequest.BodyPublishers.ofByteArray(body)
+                            : HttpRequest.BodyPublishers.noBody());
+            signed.request().forEachHeader((name, values) -> {
+                if (!List.of("host", "content-length").contains(name.toLowerCase(Locale.ROOT))) {
+                    values.forEach(value -> request.header(name, value));
+                }
+            });
+            return request.build();
         }
     }
 
-    /** The request signed with SigV4 for s3 (payload hash in x-amz-content-sha256), as the AWS SDKs sign it. */
-    private HttpRequest sign(String method, URI endpoint, String path, String query, byte[] body, Map<String, String> headers) {
-        SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method))
-                .protocol(endpoint.getScheme()).host(endpoint.getHost()).port(endpoint.getPort()).encodedPath(path);
-        if (query != null) {
-            unsigned.putRawQueryParameter(query, "");
+    /** {@code src/test/python/http_pairs_client.py} in a child process, one JSON command and answer per run. */
+    static final class PythonClient implements Client, AutoCloseable {
+        private final Process process;
+        private final BufferedWriter commands;
+        private final BufferedReader answers;
+
+        private PythonClient(Process process) {
+            this.process = process;
+            this.commands = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+            this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         }
-        headers.forEach(unsigned::putHeader);
-        if (body.length > 0) {
-            unsigned.putHeader("Content-Length", Integer.toString(body.length));
+
+        static PythonClient start() throws IOException {
+            return new PythonClient(new ProcessBuilder(python(), "src/test/python/http_pairs_client.py", ACCESS_KEY_ID,
+                    SECRET_ACCESS_KEY, REGION).redirectError(ProcessBuilder.Redirect.INHERIT).start());
         }
-        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r.identity(credentials).request(unsigned.build())
-                .payload(body.length > 0 ? ContentStreamProvider.fromByteArray(body) : null)
-                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "s3")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
-                .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, false)
-                .putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, false)
-                .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, true));
-        HttpRequest.Builder request = HttpRequest.newBuilder(signed.request().getUri()).timeout(Duration.ofSeconds(30))
-                .method(method, body.length > 0 ? HttpRequest.BodyPublishers.ofByteArray(body) : HttpRequest.BodyPublishers.noBody());
-        signed.request().forEachHeader((name, values) -> {
-            if (!List.of("host", "content-length").contains(name.toLowerCase())) {
-                values.forEach(value -> request.header(name, value));
+
+        @Override
+        public Rate pairs(URI endpoint, int size, double seconds) {
+            try {
+                ObjectNode command = JSON.createObjectNode().put("endpoint", endpoint.toString()).put("bucket", BUCKET)
+                        .put("body", PutNotificationBenchmark.configuration(size)).put("seconds", seconds);
+                commands.write(JSON.writeValueAsString(command));
+                commands.newLine();
+                commands.flush();
+                String line = answers.readLine();
+                if (line == null) {
+                    throw new IllegalStateException("the Python client exited (exit status " + process.waitFor() + ")");
+                }
+                JsonNode answer = JSON.readTree(line);
+                if (answer.has("error")) {
+                    throw new IllegalStateException("the Python client: " + answer.get("error").asText());
+                }
+                return new Rate(answer.get("pairs").asDouble() / answer.get("seconds").asDouble(),
+                        median(answer.get("putMillis")), median(answer.get("getMillis")));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
-        });
-        return request.build();
+        }
+
+        private static double median(JsonNode sorted) {
+            return sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2).asDouble();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    private static Rate medianRound(List<Rate> rounds) {
+        List<Rate> sorted = new ArrayList<>(rounds);
+        sorted.sort((a, b) -> Double.compare(a.pairsPerSecond(), b.pairsPerSecond()));
+        return sorted.get(sorted.size() / 2);
     }
 
     private static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
-        sorted.sort(Double::compare);
-        return sorted.get(sorted.size() / 2);
+        Collections.sort(sorted);
+        return sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2);
     }
 
-    private static String motoVersion() {
+    private static String python() {
+        return System.getenv().getOrDefault("PYTHON", "python3");
+    }
+
+    /** A Python module's {@code __version__}, or "?". */
+    private static String version(String module) {
         try {
-            Process p = new ProcessBuilder("python3", "-c", "import moto; print(moto.__version__)").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(python(), "-c", "import " + module + "; print(" + module + ".__version__)")
+                    .redirectErrorStream(true).start();
             String version = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            p.waitFor();
-            return version;
+            return p.waitFor() == 0 ? version : "?";
         } catch (IOException e) {
             return "?";
         } catch (InterruptedException e) {

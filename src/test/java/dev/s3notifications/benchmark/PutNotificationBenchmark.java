@@ -11,8 +11,8 @@ import dev.s3notifications.domain.DestinationVerifier;
 import dev.s3notifications.domain.NotificationConfigurationValidator;
 import dev.s3notifications.dynamodb.SerializingInMemoryBucketStore;
 import dev.s3notifications.handler.ApiHandler;
+import dev.s3notifications.memory.InMemoryAccessKeyStore;
 import dev.s3notifications.testing.FixedContext;
-import dev.s3notifications.testing.InMemoryAccessKeyStore;
 import dev.s3notifications.testing.SigV4Signing;
 import dev.s3notifications.wiring.Settings;
 import dev.s3notifications.xml.NotificationConfigurationXml;
@@ -71,7 +71,7 @@ public class PutNotificationBenchmark {
         SerializingInMemoryBucketStore store = new SerializingInMemoryBucketStore();
         store.create(new Bucket("benchmark-bucket", Settings.DEFAULT_ACCOUNT, "us-east-1", Instant.parse("2026-01-01T00:00:00Z")));
         DestinationVerifier accepting = (bucket, destinations, testEvent) -> new DestinationVerifier.Verification(List.of(), Map.of());
-        InMemoryAccessKeyStore keys = new InMemoryAccessKeyStore().add(KEY);
+        InMemoryAccessKeyStore keys = InMemoryAccessKeyStore.holding(KEY);
         handler = new ApiHandler(new S3Api(new S3RequestAuthenticator(keys, "us-east-1", Clock.systemUTC(), null), store,
                 new NotificationConfigurationValidator(), accepting, "us-east-1", Settings.DEFAULT_MAX_REQUEST_BODY_BYTES,
                 Clock.systemUTC()), settings);

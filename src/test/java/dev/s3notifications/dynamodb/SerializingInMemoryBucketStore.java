@@ -4,7 +4,7 @@ import dev.s3notifications.domain.Bucket;
 import dev.s3notifications.domain.BucketState;
 import dev.s3notifications.domain.BucketStore;
 import dev.s3notifications.domain.NotificationConfiguration;
-import dev.s3notifications.testing.InMemoryBucketStore;
+import dev.s3notifications.memory.InMemoryBucketStore;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

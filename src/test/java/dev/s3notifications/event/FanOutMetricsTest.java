@@ -13,7 +13,7 @@ import dev.s3notifications.json.ObjectEventJson;
 import dev.s3notifications.logging.JsonLog;
 import dev.s3notifications.memory.InMemoryDeliveryLog;
 import dev.s3notifications.testing.FanOuts;
-import dev.s3notifications.testing.InMemoryBucketStore;
+import dev.s3notifications.memory.InMemoryBucketStore;
 import dev.s3notifications.testing.RecordingNotificationPublisher;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

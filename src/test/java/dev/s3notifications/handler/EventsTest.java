@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3notifications.api.S3Api;
 import dev.s3notifications.authentication.S3RequestAuthenticator;
 import dev.s3notifications.domain.AccessKey;
+import dev.s3notifications.domain.AccessKeyStore;
+import dev.s3notifications.domain.BucketStore;
 import dev.s3notifications.domain.DestinationConfiguration;
 import dev.s3notifications.domain.DestinationType;
 import dev.s3notifications.domain.DestinationVerifier;
@@ -19,9 +21,12 @@ import dev.s3notifications.domain.DestinationVerifiers;
 import dev.s3notifications.domain.InvalidNotificationConfigurationException.Argument;
 import dev.s3notifications.domain.NotificationConfigurationValidator;
 import dev.s3notifications.testing.FanOuts;
+import dev.s3notifications.event.BucketNotificationsCache;
+import dev.s3notifications.event.ObjectEventFanOut;
+import dev.s3notifications.json.ObjectEventJson;
+import dev.s3notifications.memory.InMemoryAccessKeyStore;
+import dev.s3notifications.memory.InMemoryBucketStore;
 import dev.s3notifications.testing.FixedContext;
-import dev.s3notifications.testing.InMemoryAccessKeyStore;
-import dev.s3notifications.testing.InMemoryBucketStore;
 import dev.s3notifications.testing.RecordingDestinationVerifier;
 import dev.s3notifications.testing.RecordingNotificationPublisher;
 import dev.s3notifications.testing.SigV4Signing;
@@ -138,7 +143,7 @@ class EventsTest {
      *
      * @param keys the access keys requests may be signed with
      */
-    static S3Api api(InMemoryBucketStore store, InMemoryAccessKeyStore keys, DestinationVerifier verifier,
+    static S3Api api(BucketStore store, AccessKeyStore keys, DestinationVerifier verifier,
             Settings settings) {
         var limits = new NotificationConfigurationValidator.Limits(settings.maxConfigurations(),
                 NotificationConfigurationValidator.Limits.S3.maxFilterValueLength(),
@@ -174,7 +179,7 @@ class EventsTest {
                     DestinationType.FUNCTION, known("lambdaFunctions",
                             arn -> new Argument(arn + ", null", "Not authorized to invoke function [" + arn + "]"))));
             Settings settings = Settings.from(Map.of());
-            handler = new ApiHandler(api(store, new InMemoryAccessKeyStore().add(EVENTS_KEY), verifier, settings), settings);
+            handler = new ApiHandler(api(store, InMemoryAccessKeyStore.holding(EVENTS_KEY), verifier, settings), settings);
         }
 
         /** Accepts the destinations the manifest lists under {@code listName} (test events recorded), refuses the others. */

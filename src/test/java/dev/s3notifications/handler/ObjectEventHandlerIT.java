@@ -13,7 +13,6 @@ import dev.s3notifications.domain.NotificationConfigurationValidator;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
 import dev.s3notifications.testing.AwsCallCounter;
 import dev.s3notifications.testing.AwsTestClients;
-import dev.s3notifications.testing.DynamoDbLocal;
 import dev.s3notifications.testing.MotoServer;
 import dev.s3notifications.testing.Subscriptions;
 import dev.s3notifications.wiring.Settings;
@@ -31,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
- * The fan-out function end to end against real emulators: configurations in DynamoDB Local, messages published
+ * The fan-out function end to end against a real emulator: configurations in moto's DynamoDB, messages published
  * to moto's SNS and read from SQS queues subscribed to the topics, with raw and with wrapped (SNS envelope)
  * delivery.
  */
@@ -53,7 +52,7 @@ class ObjectEventHandlerIT {
     static void emulators() {
         var moto = MotoServer.shared();
         table = "buckets-" + UUID.randomUUID();
-        dynamoDb = AwsTestClients.dynamoDb(DynamoDbLocal.shared().endpoint(), calls);
+        dynamoDb = AwsTestClients.dynamoDb(MotoServer.shared().endpoint(), calls);
         DynamoDbBucketStore.createTable(dynamoDb, table);
         store = new DynamoDbBucketStore(dynamoDb, table);
         sns = AwsTestClients.sns(moto.endpoint(), calls);

@@ -6,15 +6,15 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.s3notifications.domain.Bucket;
 import dev.s3notifications.domain.BucketState;
 import dev.s3notifications.logging.JsonLog;
-import dev.s3notifications.testing.FixedContext;
+import dev.s3notifications.memory.InMemoryAccessKeyStore;
+import dev.s3notifications.memory.InMemoryBucketStore;
 import dev.s3notifications.testing.ErrorLogLines;
+import dev.s3notifications.testing.FixedContext;
 import dev.s3notifications.testing.FuzzReport;
-import dev.s3notifications.testing.InMemoryAccessKeyStore;
-import dev.s3notifications.testing.InMemoryBucketStore;
 import dev.s3notifications.testing.RecordingDestinationVerifier;
 import dev.s3notifications.testing.SigV4Signing;
-import dev.s3notifications.xml.S3Xml;
 import dev.s3notifications.wiring.Settings;
+import dev.s3notifications.xml.S3Xml;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -88,7 +88,7 @@ public final class PutNotificationFuzzing {
                 NOT_A_FIXED_POINT, MALFORMED_ANSWER);
         Settings settings = Settings.from(environment);
         var verifier = new RecordingDestinationVerifier().failing(MISSING_TOPIC, "The destination topic does not exist");
-        handler = new ApiHandler(EventsTest.api(store, new InMemoryAccessKeyStore().add(EventsTest.EVENTS_KEY), verifier,
+        handler = new ApiHandler(EventsTest.api(store, InMemoryAccessKeyStore.holding(EventsTest.EVENTS_KEY), verifier,
                 settings), settings);
         signing = new SigV4Signing(EventsTest.EVENTS_KEY.accessKeyId(), EventsTest.EVENTS_KEY.secretAccessKey(),
                 "us-east-1", Clock.systemUTC());

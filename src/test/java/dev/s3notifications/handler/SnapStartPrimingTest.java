@@ -2,8 +2,9 @@ package dev.s3notifications.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.s3notifications.testing.InMemoryAccessKeyStore;
-import dev.s3notifications.testing.InMemoryBucketStore;
+import dev.s3notifications.memory.InMemoryAccessKeyStore;
+import dev.s3notifications.memory.InMemoryBucketStore;
+import dev.s3notifications.testing.CountingAccessKeyStore;
 import dev.s3notifications.testing.RecordingDestinationVerifier;
 import dev.s3notifications.wiring.Settings;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class SnapStartPrimingTest {
     private final InMemoryBucketStore store = new InMemoryBucketStore();
-    private final InMemoryAccessKeyStore keys = new InMemoryAccessKeyStore().add(EventsTest.EVENTS_KEY);
+    private final CountingAccessKeyStore keys = new CountingAccessKeyStore(InMemoryAccessKeyStore.holding(EventsTest.EVENTS_KEY));
     private final RecordingDestinationVerifier verifier = new RecordingDestinationVerifier();
     private final Settings settings = Settings.from(Map.of());
     private final SnapStartPriming priming = new SnapStartPriming(EventsTest.api(store, keys, verifier, settings),

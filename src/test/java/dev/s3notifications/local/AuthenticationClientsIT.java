@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -76,15 +75,12 @@ class AuthenticationClientsIT {
             topicArn = sns.createTopic(b -> b.name("auth-" + RUN)).topicArn();
         }
 
-        // The same API and tables behind the default endpoint's stage: https://<api>.execute-api.<region>.amazonaws.com/prod
-        Map<String, String> settings = new HashMap<>();
-        settings.put("AWS_REGION", "us-east-1");
-        settings.put("BUCKETS_TABLE", LocalStack.BUCKETS_TABLE);
-        settings.put("ACCESS_KEYS_TABLE", LocalStack.ACCESS_KEYS_TABLE);
-        settings.put("AWS_ENDPOINT_URL_DYNAMODB", value("dynamodb"));
-        settings.put("AWS_ENDPOINT_URL_SNS", value("sns"));
+        // The same API and stores behind the default endpoint's stage: https://<api>.execute-api.<region>.amazonaws.com/prod
+        Settings settings = Settings.from(Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL_SNS", value("sns"),
+                "PRIME_AT_INIT", "false"));
         stageServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-        stageServer.createContext("/", new ApiGatewayProxy(new ApiHandler(Settings.from(settings))::handleRequest, "us-east-1", owner[2], "prod"));
+        ApiHandler handler = new ApiHandler(settings, stack.stores());
+        stageServer.createContext("/", new ApiGatewayProxy(handler::handleRequest, "us-east-1", owner[2], "prod"));
         stageServer.start();
         stageEndpoint = URI.create("http://127.0.0.1:" + stageServer.getAddress().getPort() + "/prod");
     }

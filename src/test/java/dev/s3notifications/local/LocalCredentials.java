@@ -1,5 +1,7 @@
 package dev.s3notifications.local;
 
+import dev.s3notifications.authorization.Caller;
+import dev.s3notifications.domain.AccessKey;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,6 +35,11 @@ record LocalCredentials(String accessKeyId, String secretAccessKey, String accou
             credentials.add(new LocalCredentials(parts[0], parts[1], parts[2]));
         }
         return credentials;
+    }
+
+    /** The key pair as the stores hold it: enabled, acting for its account's root. */
+    AccessKey accessKey() {
+        return new AccessKey(accessKeyId, secretAccessKey, accountId, Caller.rootArn(accountId), true);
     }
 
     /** The announcement line's values: {@code credentials <access key id> <secret key> <account id>}. */

@@ -1,31 +1,35 @@
 package dev.s3notifications.local;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.s3notifications.authorization.Caller;
 import dev.s3notifications.domain.AccessKey;
+import dev.s3notifications.domain.AccessKeyRegistry;
+import dev.s3notifications.domain.BucketStore;
 import dev.s3notifications.dynamodb.DynamoDbAccessKeyStore;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
+import dev.s3notifications.dynamodb.DynamoDbDeliveryLog;
 import dev.s3notifications.handler.ApiHandler;
 import dev.s3notifications.handler.ObjectEventHandler;
-import dev.s3notifications.testing.AwsTestClients;
-import java.time.Duration;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import dev.s3notifications.logging.JsonLog;
-import dev.s3notifications.testing.DynamoDbLocal;
+import dev.s3notifications.memory.InMemoryAccessKeyStore;
+import dev.s3notifications.memory.InMemoryBucketStore;
+import dev.s3notifications.memory.InMemoryDeliveryLog;
+import dev.s3notifications.memory.InMemoryDestinationHealthLog;
+import dev.s3notifications.testing.AwsTestClients;
 import dev.s3notifications.testing.MotoServer;
 import dev.s3notifications.testing.SigV4Signing;
+import dev.s3notifications.wiring.AwsClients;
 import dev.s3notifications.wiring.Settings;
-import java.io.File;
+import dev.s3notifications.wiring.Wiring;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,20 +37,31 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The local stack: S3's bucket-notification API on 127.0.0.1, answered by the API function's own handler behind an
- * API Gateway stand-in ({@link ApiGatewayProxy}), with DynamoDB Local as the store and, for SNS and SQS, the
- * emulator the standard {@code AWS_ENDPOINT_URL_*} variables name or else a moto server of its own.
- * {@code scripts/local-stack} runs {@link #main}; tests may {@link #start} one in their own JVM.
+ * API Gateway stand-in ({@link ApiGatewayProxy}), and the fan-out function fed from an SQS queue. Both functions
+ * keep their buckets and access keys in this process's memory ({@link InMemoryBucketStore},
+ * {@link InMemoryAccessKeyStore}: one instance, shared), unless a DynamoDB endpoint is named ({@code --dynamodb URL},
+ * else {@code AWS_ENDPOINT_URL_DYNAMODB}, else {@code AWS_ENDPOINT_URL}, as the AWS SDKs read them): then both are
+ * wired exactly as in Lambda, over DynamoDB tables there. SNS and SQS are the emulator the standard
+ * {@code AWS_ENDPOINT_URL_*} variables name, or else a moto server of its own. {@code scripts/local-stack} runs
+ * {@link #main}; tests may {@link #start} one in their own JVM.
  *
  * <p>It announces itself on standard output, one {@code <name> <value>...} line each, ending with
  * {@code ready <endpoint>} once requests are answered. Everything else goes to standard error.
@@ -55,37 +70,54 @@ public final class LocalStack implements AutoCloseable {
     public static final int DEFAULT_PORT = 9090;
     public static final String BUCKETS_TABLE = "s3-bucket-notifications-buckets";
     public static final String ACCESS_KEYS_TABLE = Settings.DEFAULT_ACCESS_KEYS_TABLE;
+    public static final String DELIVERIES_TABLE = Settings.DEFAULT_DELIVERIES_TABLE;
     public static final String OBJECT_EVENTS_QUEUE = "object-events";
+    /** How often the object-events queue hands a message out before its dead-letter queue gets it. */
+    static final int MAX_RECEIVE_COUNT = 3;
     /** {@code <bucket>.localhost} addresses a bucket virtual-hosted-style; RFC 6761 reserves the name for loopback. */
     static final String VIRTUAL_HOST_DOMAIN = "localhost";
+    /** The {@code store} line's values. */
+    static final String EMBEDDED = "embedded";
+    static final String DYNAMODB = "dynamodb";
 
     private static final String USAGE = """
-            usage: scripts/local-stack [--port N] [--credentials ID:SECRET:ACCOUNT]...
+            usage: scripts/local-stack [--port N] [--dynamodb URL] [--credentials ID:SECRET:ACCOUNT]...
               Starts S3's bucket-notification API on http://127.0.0.1:N (default %d, or $PORT; 0 picks a free port)
-              with DynamoDB Local as its store and a moto server for SNS and SQS, and prints
+              with its buckets and access keys in memory (or in DynamoDB: --dynamodb) and a moto server for SNS and
+              SQS, and prints
                 moto <url>       when it started a moto server
                 sns <url>        where it sends SNS requests (and the s3:TestEvent)
                 sqs <url>        the SQS endpoint that goes with it
-                dynamodb <url>   DynamoDB Local
+                store embedded   buckets and access keys in this process's memory, gone when it stops; or
+                store dynamodb   in the DynamoDB tables at the next line's endpoint, as in Lambda
+                dynamodb <url>   that endpoint (only with store dynamodb)
                 credentials <access key id> <secret key> <account id>
                                  one line per key pair requests may be signed with (two accounts by default)
                 object-events <queue url>      the queue the fan-out function consumes (send object events here)
                 object-events-dlq <queue url>  its dead-letter queue
                 ready <url>      once it answers S3 requests at <url>
               SIGTERM or Ctrl-C stops it and everything it started.
+              --dynamodb URL     buckets and access keys in the DynamoDB at URL (moto's, or AWS's) instead of in
+                                 memory, so that both functions run exactly as in Lambda; creates the tables %s
+                                 and %s there unless they exist
             environment:
               AWS_ENDPOINT_URL_SNS, AWS_ENDPOINT_URL_SQS, AWS_ENDPOINT_URL
                                  an emulator that is already running; without them it starts moto
+              AWS_ENDPOINT_URL_DYNAMODB, else AWS_ENDPOINT_URL
+                                 as --dynamodb URL, which takes precedence
               AWS_REGION         the region of buckets and topics (default us-east-1)
               LOCAL_CREDENTIALS  the key pairs to seed instead of the two defaults: ID:SECRET:ACCOUNT, several
-                                 separated by spaces (--credentials, repeated, takes precedence); more with
-                                 AWS_ENDPOINT_URL_DYNAMODB=<dynamodb url> scripts/access-keys create --account ID
+                                 separated by spaces (--credentials, repeated, takes precedence); with --dynamodb URL,
+                                 more with AWS_ENDPOINT_URL_DYNAMODB=URL scripts/access-keys create --account ID
               VIRTUAL_HOST_DOMAINS more host names for virtual-hosted-style requests besides localhost
-            """.formatted(DEFAULT_PORT);
+            """.formatted(DEFAULT_PORT, BUCKETS_TABLE, ACCESS_KEYS_TABLE);
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private boolean closed;
     private volatile URI endpoint;
+    private volatile BucketStore bucketStore;
+    private volatile AccessKeyRegistry accessKeyStore;
+    private volatile Wiring.Stores stores;
 
     private LocalStack() {
     }
@@ -112,48 +144,145 @@ public final class LocalStack implements AutoCloseable {
         return endpoint;
     }
 
+    /** The buckets both functions read and write: for tests in this JVM that look behind the API. */
+    public BucketStore bucketStore() {
+        return bucketStore;
+    }
+
+    /** Everything both functions keep: for tests in this JVM that run another handler over the same state. */
+    public Wiring.Stores stores() {
+        return stores;
+    }
+
+    /** The access keys requests are verified against: for tests in this JVM that look behind the API. */
+    public AccessKeyRegistry accessKeyStore() {
+        return accessKeyStore;
+    }
+
     private void startAll(int port, Map<String, String> env, Consumer<String> announce) {
         String region = env.getOrDefault("AWS_REGION", "us-east-1");
         List<LocalCredentials> credentials = LocalCredentials.parse(env.get("LOCAL_CREDENTIALS"));
         String account = credentials.get(0).accountId(); // the API's own account, as API Gateway reports it
-        // Bind first: a port in use fails in a moment, before the emulators have started.
-        HttpServer server = bind(port);
-        track(() -> server.stop(0));
-
         URI sns = endpoint(env, "AWS_ENDPOINT_URL_SNS");
         URI sqs = endpoint(env, "AWS_ENDPOINT_URL_SQS");
-        if (sns == null || sqs == null) {
-            MotoServer moto = MotoServer.start(0, motoLog());
+        URI events = endpoint(env, "AWS_ENDPOINT_URL_EVENTBRIDGE");
+        URI lambda = endpoint(env, "AWS_ENDPOINT_URL_LAMBDA");
+        URI dynamoDb = endpoint(env, "AWS_ENDPOINT_URL_DYNAMODB");
+
+        // Python imports moto for half a second: start it first, and do the rest while it does.
+        MotoServer moto = null;
+        if (sns == null || sqs == null || events == null) {
+            moto = MotoServer.launch(0, null);
             track(moto);
-            announce(announce, "moto", moto.endpoint());
             sns = sns == null ? moto.endpoint() : sns;
             sqs = sqs == null ? moto.endpoint() : sqs;
+            events = events == null ? moto.endpoint() : events;
+        }
+        HttpServer server = bind(port);
+        track(() -> server.stop(0));
+        useDummyCredentialsUnlessConfigured(sns, sqs, events, lambda, dynamoDb);
+        // The SQS client and the fan-out function's queues, made on another thread (the queues as soon as the
+        // emulator answers), while this one builds the functions: most of the start-up is loading their classes.
+        URI sqsEndpoint = sqs;
+        MotoServer starting = moto;
+        CompletableFuture<SqsClient> sqsClient = CompletableFuture.supplyAsync(() -> {
+            SqsClient client = AwsTestClients.sqs(sqsEndpoint);
+            track(client);
+            return client;
+        }, task -> new Thread(task, "local-stack-sqs").start());
+        CompletableFuture<ObjectEventQueuePoller.Queues> queues = sqsClient.thenApplyAsync(client -> {
+            if (starting != null) {
+                try {
+                    starting.awaitReady();
+                } catch (IllegalStateException e) {
+                    throw new IllegalStateException("needs a moto server for SNS and SQS: pip install 'moto[server]' (or"
+                            + " point AWS_ENDPOINT_URL_SNS and AWS_ENDPOINT_URL_SQS at an emulator that is already"
+                            + " running): " + e.getMessage(), e);
+                }
+            }
+            return ObjectEventQueuePoller.createQueues(client, OBJECT_EVENTS_QUEUE, MAX_RECEIVE_COUNT, Duration.ofSeconds(5));
+        }, Runnable::run);
+        // Lambda: the endpoint named, or an Invoke API of our own that knows the functions created in moto and puts
+        // what it would invoke them with on a queue, since running them needs Docker.
+        LocalLambda localLambda = null;
+        if (lambda == null) {
+            localLambda = LocalLambda.start(region, credentials.get(0).accountId(), moto != null ? moto.endpoint() : sqs);
+            track(localLambda);
+            lambda = localLambda.endpoint();
+        }
+
+        Settings settings = settings(env, region, new Endpoints(sns, sqs, events, lambda, dynamoDb));
+        ApiHandler api;
+        ObjectEventHandler fanOut;
+        if (dynamoDb == null) {
+            InMemoryBucketStore buckets = new InMemoryBucketStore();
+            InMemoryAccessKeyStore keys = InMemoryAccessKeyStore.holding(
+                    credentials.stream().map(LocalCredentials::accessKey).toArray(AccessKey[]::new));
+            bucketStore = buckets;
+            accessKeyStore = keys;
+            stores = new Wiring.Stores(buckets, keys, new InMemoryDeliveryLog(), new InMemoryDestinationHealthLog());
+            api = new ApiHandler(settings, stores);
+            fanOut = new ObjectEventHandler(settings, stores);
+        } else {
+            DynamoDbClient client = AwsClients.dynamoDb(settings);
+            track(client);
+            bucketStore = new DynamoDbBucketStore(client, BUCKETS_TABLE);
+            accessKeyStore = new DynamoDbAccessKeyStore(client, ACCESS_KEYS_TABLE);
+            stores = Wiring.Stores.dynamoDb(settings, client);
+            createTablesUnlessTheyExist(client);
+            seed(accessKeyStore, credentials);
+            // As in Lambda: each function wires its own clients from its settings.
+            api = new ApiHandler(settings);
+            fanOut = new ObjectEventHandler(settings);
+        }
+        ObjectEventQueuePoller.Queues created = join(queues);
+        if (moto != null) {
+            announce(announce, "moto", moto.endpoint());
         }
         announce(announce, "sns", sns);
         announce(announce, "sqs", sqs);
-
-        DynamoDbLocal dynamoDb = DynamoDbLocal.start(0);
-        track(dynamoDb);
-        try (var client = dynamoDb.client()) {
-            DynamoDbBucketStore.createTable(client, BUCKETS_TABLE);
-            DynamoDbAccessKeyStore.createTable(client, ACCESS_KEYS_TABLE);
-            DynamoDbAccessKeyStore keys = new DynamoDbAccessKeyStore(client, ACCESS_KEYS_TABLE);
-            for (LocalCredentials pair : credentials) {
-                if (!keys.create(new AccessKey(pair.accessKeyId(), pair.secretAccessKey(), pair.accountId(),
-                        Caller.rootArn(pair.accountId()), true), Instant.now())) {
-                    throw new IllegalArgumentException("the access key id " + pair.accessKeyId() + " is given twice");
-                }
-            }
+        announce(announce, "events", events);
+        announce(announce, "lambda", lambda);
+        if (localLambda != null) {
+            announce(announce, "lambda-invocations", localLambda.invocationsQueue());
         }
-        announce(announce, "dynamodb", dynamoDb.endpoint());
+        announce(announce, "store", dynamoDb == null ? EMBEDDED : DYNAMODB);
+        if (dynamoDb != null) {
+            announce(announce, "dynamodb", dynamoDb);
+        }
         for (LocalCredentials pair : credentials) {
             announce(announce, "credentials", pair.announced());
         }
 
-        useDummyCredentialsUnlessConfigured();
+        // The fan-out function, fed the way Lambda's event source mapping feeds it: batches from the object-events
+        // queue, only the messages that succeeded deleted, the others redriven to the dead-letter queue.
+        announce(announce, "object-events", created.url());
+        announce(announce, "object-events-dlq", created.deadLetterUrl());
+        var poller = new ObjectEventQueuePoller(join(sqsClient), created, fanOut::handleRequest, region, Duration.ofSeconds(2));
+        track(poller);
+        poller.start();
+
+        // Lambda runs one request per instance at a time and scales out; the handler is thread-safe, so one instance
+        // serving a few threads behaves like a few warm instances.
+        ExecutorService executor = Executors.newFixedThreadPool(4);
+        track(executor::shutdownNow);
+        server.setExecutor(executor);
+        server.createContext("/", new ApiGatewayProxy(api::handleRequest, region, account));
+        server.start();
+        endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        awaitAnswers(endpoint, credentials.get(0), region);
+        announce(announce, "ready", endpoint);
+    }
+
+    /** Where the functions' AWS services are; DynamoDB null for the in-memory stores. */
+    private record Endpoints(URI sns, URI sqs, URI events, URI lambda, URI dynamoDb) {
+    }
+
+    /** The functions' settings: the tables, the endpoints, and what the environment overrides. */
+    private static Settings settings(Map<String, String> env, String region, Endpoints endpoints) {
         Map<String, String> settings = new HashMap<>();
         for (String name : List.of("MAX_NOTIFICATION_CONFIGURATIONS", "MAX_REQUEST_BODY_BYTES", "CONFIGURATION_CACHE_TTL_SECONDS",
-                "ACCESS_KEY_CACHE_TTL_SECONDS")) {
+                "ACCESS_KEY_CACHE_TTL_SECONDS", "PRIME_AT_INIT", "EVENT_BUS_NAME", "EVENT_SOURCE")) {
             if (env.containsKey(name)) {
                 settings.put(name, env.get(name));
             }
@@ -166,37 +295,74 @@ public final class LocalStack implements AutoCloseable {
         settings.put("ACCESS_KEYS_TABLE", ACCESS_KEYS_TABLE);
         // Locally, a key disabled with scripts/access-keys is refused at once (Lambda's default caches 30 s).
         settings.putIfAbsent("ACCESS_KEY_CACHE_TTL_SECONDS", "0");
+        // Priming shortens a Lambda function's first request; a local server answers a request before "ready" anyway.
+        settings.putIfAbsent("PRIME_AT_INIT", "false");
         settings.put("VIRTUAL_HOST_DOMAINS", String.join(",", domains));
-        settings.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString());
-        settings.put("AWS_ENDPOINT_URL_SNS", sns.toString());
-        Settings handlerSettings = Settings.from(settings);
-        ApiHandler handler = new ApiHandler(handlerSettings);
+        settings.put("DELIVERIES_TABLE", DELIVERIES_TABLE);
+        settings.put("MAX_RECEIVE_COUNT", Integer.toString(MAX_RECEIVE_COUNT));
+        if (endpoints.dynamoDb() != null) {
+            settings.put("AWS_ENDPOINT_URL_DYNAMODB", endpoints.dynamoDb().toString());
+        }
+        settings.put("AWS_ENDPOINT_URL_SNS", endpoints.sns().toString());
+        settings.put("AWS_ENDPOINT_URL_SQS", endpoints.sqs().toString());
+        settings.put("AWS_ENDPOINT_URL_EVENTBRIDGE", endpoints.events().toString());
+        settings.put("AWS_ENDPOINT_URL_LAMBDA", endpoints.lambda().toString());
+        return Settings.from(settings);
+    }
 
-        // The fan-out function, fed the way Lambda's event source mapping feeds it: batches from the object-events
-        // queue, only the messages that succeeded deleted, the others redriven to the dead-letter queue.
-        SqsClient sqsClient = AwsTestClients.sqs(sqs);
-        track(sqsClient);
-        var queues = ObjectEventQueuePoller.createQueues(sqsClient, OBJECT_EVENTS_QUEUE, 3, Duration.ofSeconds(5));
-        announce(announce, "object-events", queues.url());
-        announce(announce, "object-events-dlq", queues.deadLetterUrl());
-        var poller = new ObjectEventQueuePoller(sqsClient, queues, new ObjectEventHandler(handlerSettings)::handleRequest, region,
-                Duration.ofSeconds(2));
-        track(poller);
-        poller.start();
+    /** The future's value; its failure as thrown by the task. */
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
 
-        // Lambda runs one request per instance at a time and scales out; the handler is thread-safe, so one instance
-        // serving a few threads behaves like a few warm instances.
-        ExecutorService executor = Executors.newFixedThreadPool(4);
-        track(executor::shutdownNow);
-        server.setExecutor(executor);
-        server.createContext("/", new ApiGatewayProxy(handler::handleRequest, region, account));
-        server.start();
-        endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        awaitAnswers(endpoint, credentials.get(0), region);
-        announce(announce, "ready", endpoint);
+    private static void createTablesUnlessTheyExist(DynamoDbClient client) {
+        try {
+            DynamoDbBucketStore.createTable(client, BUCKETS_TABLE);
+        } catch (ResourceInUseException exists) {
+            // a table of an earlier run, or the user's: used as it is
+        }
+        try {
+            DynamoDbAccessKeyStore.createTable(client, ACCESS_KEYS_TABLE);
+        } catch (ResourceInUseException exists) {
+            // as above
+        }
+        try {
+            DynamoDbDeliveryLog.createTable(client, DELIVERIES_TABLE);
+        } catch (ResourceInUseException exists) {
+            // as above
+        }
+    }
+
+    /** Puts the key pairs in the table; one there already must be the same pair (an earlier run seeded it). */
+    private static void seed(AccessKeyRegistry keys, List<LocalCredentials> credentials) {
+        Set<String> ids = new HashSet<>();
+        for (LocalCredentials pair : credentials) {
+            if (!ids.add(pair.accessKeyId())) {
+                throw new IllegalArgumentException("the access key id " + pair.accessKeyId() + " is given twice");
+            }
+            AccessKey key = pair.accessKey();
+            if (!keys.create(key, Instant.now()) && !keys.find(key.accessKeyId()).map(key::equals).orElse(false)) {
+                throw new IllegalArgumentException("the access key id " + pair.accessKeyId()
+                        + " is in the table already, with another secret, account or principal, or disabled");
+            }
+        }
     }
 
     private static HttpServer bind(int port) {
+        // With Nagle's algorithm on, a response written in more than one piece waits for the client's delayed ACK
+        // (40 ms on Linux) before its last piece leaves. JDK 25's server writes each response in one piece, but the
+        // stack must not depend on it, so it answers with TCP_NODELAY. The server reads this once, when the JVM's
+        // first HttpServer is made (scripts/local-stack: this one); a value given with -D stays.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         try {
             return HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         } catch (BindException e) {
@@ -249,24 +415,21 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Moto and DynamoDB Local accept any credentials. Unless the environment names some, use placeholders, so that
-     * the SDK never looks further (profiles, SSO, the instance metadata service) for credentials it does not need.
+     * Emulators accept any credentials. When every endpoint is on this machine and the environment names no
+     * credentials, use placeholders, so that the SDK never looks further (profiles, SSO, the instance metadata
+     * service) for credentials it does not need; a DynamoDB elsewhere gets the default chain's.
      */
-    private static void useDummyCredentialsUnlessConfigured() {
-        if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null) {
+    private static void useDummyCredentialsUnlessConfigured(URI... endpoints) {
+        boolean allLocal = Stream.of(endpoints).allMatch(uri -> uri == null || isLoopback(uri));
+        if (allLocal && System.getenv("AWS_ACCESS_KEY_ID") == null && System.getProperty("aws.accessKeyId") == null) {
             System.setProperty("aws.accessKeyId", "test");
             System.setProperty("aws.secretAccessKey", "test");
         }
     }
 
-    private static File motoLog() {
-        try {
-            File log = Files.createTempFile("local-stack-moto-", ".log").toFile();
-            log.deleteOnExit();
-            return log;
-        } catch (IOException e) {
-            return null; // moto's output is then discarded
-        }
+    private static boolean isLoopback(URI uri) {
+        String host = uri.getHost();
+        return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
     }
 
     /** Registers something to stop on {@link #close()}; if the stack is already closing, stops it now. */
@@ -308,6 +471,10 @@ public final class LocalStack implements AutoCloseable {
             String credentials = credentials(args, System.getenv("LOCAL_CREDENTIALS"));
             if (credentials != null) {
                 environment.put("LOCAL_CREDENTIALS", credentials);
+            }
+            String dynamoDb = dynamoDb(args);
+            if (dynamoDb != null) {
+                environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb);
             }
         } catch (IllegalArgumentException e) {
             System.err.println("local-stack: " + e.getMessage());
@@ -359,9 +526,9 @@ public final class LocalStack implements AutoCloseable {
                 value = args[++i];
             } else if (arg.startsWith("--port=")) {
                 value = arg.substring("--port=".length());
-            } else if (arg.equals("--credentials") && i + 1 < args.length) {
-                i++; // read by credentials()
-            } else if (!arg.startsWith("--credentials=")) {
+            } else if ((arg.equals("--credentials") || arg.equals("--dynamodb")) && i + 1 < args.length) {
+                i++; // read by credentials() or dynamoDb()
+            } else if (!arg.startsWith("--credentials=") && !arg.startsWith("--dynamodb=")) {
                 throw new IllegalArgumentException("unknown argument: " + arg);
             }
         }
@@ -398,6 +565,33 @@ public final class LocalStack implements AutoCloseable {
         String text = given.isEmpty() ? credentialsVariable : String.join(" ", given);
         LocalCredentials.parse(text); // refuse malformed values before anything starts
         return text;
+    }
+
+    /** The endpoint from {@code --dynamodb URL} (or {@code --dynamodb=URL}), or null. */
+    static String dynamoDb(String[] args) {
+        String value = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--dynamodb")) {
+                if (i + 1 == args.length) {
+                    throw new IllegalArgumentException("--dynamodb needs a URL");
+                }
+                value = args[++i];
+            } else if (args[i].startsWith("--dynamodb=")) {
+                value = args[i].substring("--dynamodb=".length());
+            }
+        }
+        if (value != null) {
+            URI uri;
+            try {
+                uri = new URI(value.trim());
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("--dynamodb: not a URL: " + value);
+            }
+            if (uri.getScheme() == null || uri.getHost() == null || !List.of("http", "https").contains(uri.getScheme())) {
+                throw new IllegalArgumentException("--dynamodb: not an http(s) URL: " + value);
+            }
+        }
+        return value == null ? null : value.trim();
     }
 
     private static void stopChildren() {

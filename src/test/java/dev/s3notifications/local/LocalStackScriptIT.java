@@ -2,13 +2,14 @@ package dev.s3notifications.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.s3notifications.testing.DynamoDbLocal;
+import dev.s3notifications.domain.AccessKey;
+import dev.s3notifications.dynamodb.DynamoDbAccessKeyStore;
+import dev.s3notifications.dynamodb.DynamoDbBucketStore;
+import dev.s3notifications.testing.AwsTestClients;
+import dev.s3notifications.testing.FreePort;
 import dev.s3notifications.testing.MotoServer;
 import dev.s3notifications.testing.SigV4Signing;
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.Socket;
@@ -17,16 +18,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +32,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /** {@code scripts/local-stack} as a user runs it: a process that announces itself, answers, and stops on SIGTERM. */
@@ -41,74 +40,27 @@ class LocalStackScriptIT {
     /** Includes the build the script may run first (mvn test-compile) on a busy machine. */
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
-    private static final String END = "\u0000end of output";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private Process script;
-    private final List<ProcessHandle> started = new ArrayList<>();
-    private final List<String> credentialLines = new ArrayList<>();
-    private File log;
+    private final List<LocalStackProcess> started = new ArrayList<>();
+    private LocalStackProcess script;
+    private List<String> credentialLines;
 
-    /**
-     * Starts the script and returns its announcement lines by name, in order, once it printed {@code ready}; the
-     * {@code credentials} lines, one per key pair, are also kept in {@link #credentialLines}.
-     */
+    /** Starts the script and returns its announcement lines by name, in order, once it printed {@code ready}. */
     private Map<String, String> start(Map<String, String> environment, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("scripts/local-stack"));
-        command.addAll(List.of(args));
-        log = File.createTempFile("local-stack-script-", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(log)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        Command.cleanAwsEnvironment(builder.environment()).remove("PORT");
-        builder.environment().putAll(environment);
-        script = builder.start();
-        started.add(script.toHandle());
-
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (var in = new BufferedReader(new InputStreamReader(script.getInputStream(), StandardCharsets.UTF_8))) {
-                in.lines().forEach(lines::add);
-            } catch (IOException | UncheckedIOException e) {
-                // the process is gone; END says so
-            }
-            lines.add(END);
-        }, "local-stack-stdout");
-        reader.setDaemon(true);
-        reader.start();
-
-        Map<String, String> announced = new LinkedHashMap<>();
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (!announced.containsKey("ready")) {
-            String line;
-            try {
-                line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            if (line == null || line.equals(END)) {
-                throw new AssertionError((line == null ? "no ready line after " + READY_TIMEOUT : "exited before ready")
-                        + "; announced " + announced + "; stderr:\n" + Files.readString(log.toPath()));
-            }
-            String[] parts = line.split(" ", 2);
-            assertThat(parts).as("an announcement line: %s", line).hasSize(2);
-            announced.put(parts[0], parts[1]);
-            if (parts[0].equals("credentials")) {
-                credentialLines.add(parts[1]);
-            }
+        script = LocalStackProcess.start(environment, READY_TIMEOUT, args);
+        started.add(script);
+        credentialLines = script.lines().stream().filter(line -> line.startsWith("credentials "))
+                .map(line -> line.substring("credentials ".length())).toList();
+        for (String line : script.lines()) {
+            assertThat(line.split(" ", 2)).as("an announcement line: %s", line).hasSize(2);
         }
-        started.addAll(script.toHandle().descendants().toList());
-        return announced;
+        return script.announced();
     }
 
     @AfterEach
     void stopEverythingStarted() {
-        for (ProcessHandle process : started) {
-            process.destroyForcibly();
-        }
-        if (log != null) {
-            log.delete();
-        }
+        started.forEach(LocalStackProcess::close);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
@@ -123,9 +75,7 @@ class LocalStackScriptIT {
     }
 
     private int stopWithSigterm() throws InterruptedException {
-        script.destroy(); // SIGTERM
-        assertThat(script.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).as("stopped after SIGTERM").isTrue();
-        return script.exitValue();
+        return script.stop(STOP_TIMEOUT);
     }
 
     private static boolean accepts(URI endpoint) {
@@ -140,21 +90,20 @@ class LocalStackScriptIT {
 
     @Test
     void startsOnTheGivenPortAnswersAndStopsItselfAndMotoOnSigterm() throws Exception {
-        int port = DynamoDbLocal.freePort();
+        int port = FreePort.find();
         Map<String, String> announced = start(Map.of(), "--port", Integer.toString(port));
 
         URI endpoint = URI.create("http://127.0.0.1:" + port);
         URI moto = URI.create(announced.get("moto"));
-        URI dynamoDb = URI.create(announced.get("dynamodb"));
-        assertThat(announced.keySet()).containsExactly("moto", "sns", "sqs", "dynamodb", "credentials", "object-events",
+        assertThat(announced.keySet()).containsExactly("moto", "sns", "sqs", "store", "credentials", "object-events",
                 "object-events-dlq", "ready");
-        assertThat(announced).containsEntry("ready", endpoint.toString())
+        assertThat(announced).containsEntry("ready", endpoint.toString()).containsEntry("store", "embedded")
                 .containsEntry("sns", moto.toString()).containsEntry("sqs", moto.toString());
         assertThat(credentialLines).containsExactly(
                 "AKIAIOSFODNN7EXAMPLE wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY 123456789012",
                 "AKIAI44QH8DHBEXAMPLE je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY 210987654321");
 
-        ProcessHandle jvm = script.toHandle();
+        ProcessHandle jvm = script.process().toHandle();
         assertThat(jvm.info().command()).as("the script execs the JVM, so signals reach it").hasValueSatisfying(
                 command -> assertThat(command).endsWith("/java"));
         List<ProcessHandle> children = jvm.children().toList();
@@ -177,7 +126,6 @@ class LocalStackScriptIT {
         assertThat(jvm.isAlive()).isFalse();
         assertThat(accepts(endpoint)).as("nothing listens on the stack's port").isFalse();
         assertThat(accepts(moto)).as("nothing listens on moto's port").isFalse();
-        assertThat(accepts(dynamoDb)).as("nothing listens on DynamoDB Local's port").isFalse();
     }
 
     @Test
@@ -195,12 +143,12 @@ class LocalStackScriptIT {
                 "LOCAL_CREDENTIALS", "AKIAFROMVARIABLE0001:from/the+variable:111111111111"),
                 "--port", "0", "--credentials", "AKIAFROMOPTION000001:from/the+option:222222222222");
 
-        assertThat(announced.keySet()).containsExactly("sns", "sqs", "dynamodb", "credentials", "object-events",
+        assertThat(announced.keySet()).containsExactly("sns", "sqs", "store", "credentials", "object-events",
                 "object-events-dlq", "ready");
         assertThat(credentialLines).as("the option wins over the variable")
                 .containsExactly("AKIAFROMOPTION000001 from/the+option 222222222222");
-        assertThat(announced).containsEntry("sns", emulator.endpoint().toString());
-        assertThat(script.toHandle().children().toList()).as("no moto of its own").isEmpty();
+        assertThat(announced).containsEntry("sns", emulator.endpoint().toString()).containsEntry("store", "embedded");
+        assertThat(script.process().toHandle().children().toList()).as("no moto of its own").isEmpty();
 
         // The topic exists only in the emulator named: the test message reaches it, so the PUT succeeds.
         URI endpoint = URI.create(announced.get("ready"));
@@ -214,5 +162,42 @@ class LocalStackScriptIT {
         assertThat(stopWithSigterm()).isEqualTo(128 + 15);
         assertThat(ProcessHandle.of(emulator.pid()).map(ProcessHandle::isAlive)).as("the user's emulator still runs")
                 .contains(true);
+    }
+
+    /**
+     * With a DynamoDB named, the functions keep buckets and keys in its tables, as in Lambda: what one run stored,
+     * the next finds; a key written to the table (as scripts/access-keys writes it) signs at once; and a second run
+     * accepts the key pairs the first one seeded.
+     */
+    @Test
+    void withADynamoDbEndpointKeepsBucketsAndKeysInItsTables() throws Exception {
+        URI dynamoDb = MotoServer.shared().endpoint();
+        Map<String, String> announced = start(Map.of(), "--port", "0", "--dynamodb", dynamoDb.toString());
+
+        assertThat(announced.keySet()).containsExactly("moto", "sns", "sqs", "store", "dynamodb", "credentials",
+                "object-events", "object-events-dlq", "ready");
+        assertThat(announced).containsEntry("store", "dynamodb").containsEntry("dynamodb", dynamoDb.toString());
+        URI endpoint = URI.create(announced.get("ready"));
+        String bucket = "script-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(send(signed("PUT", endpoint.resolve("/" + bucket), "")).statusCode()).isEqualTo(200);
+        try (DynamoDbClient client = AwsTestClients.dynamoDb(dynamoDb)) {
+            assertThat(new DynamoDbBucketStore(client, LocalStack.BUCKETS_TABLE).find(bucket)).isPresent();
+            AccessKey added = new AccessKey("AKIAADDEDTOTHETABLE1", "added/secret", "333333333333",
+                    "arn:aws:iam::333333333333:root", true);
+            new DynamoDbAccessKeyStore(client, LocalStack.ACCESS_KEYS_TABLE).create(added, Instant.now());
+            HttpResponse<String> listed = send(new SigV4Signing(added.accessKeyId(), added.secretAccessKey(), "us-east-1",
+                    Clock.systemUTC()).httpRequest("GET", endpoint.resolve("/"), new byte[0]));
+            assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        }
+        assertThat(stopWithSigterm()).isEqualTo(128 + 15);
+
+        // AWS_ENDPOINT_URL names the one emulator for every service, as the SDKs read it.
+        announced = start(Map.of("AWS_ENDPOINT_URL", dynamoDb.toString()), "--port", "0");
+        assertThat(announced).containsEntry("store", "dynamodb").containsEntry("dynamodb", dynamoDb.toString())
+                .containsEntry("sns", dynamoDb.toString()).doesNotContainKey("moto");
+        endpoint = URI.create(announced.get("ready"));
+        HttpResponse<String> buckets = send(signed("GET", endpoint.resolve("/"), ""));
+        assertThat(buckets.body()).as("the bucket of the first run").contains("<Name>" + bucket + "</Name>");
+        assertThat(stopWithSigterm()).isEqualTo(128 + 15);
     }
 }

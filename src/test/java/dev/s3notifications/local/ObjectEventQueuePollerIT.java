@@ -10,7 +10,6 @@ import dev.s3notifications.dynamodb.DynamoDbBucketStore;
 import dev.s3notifications.handler.ObjectEventHandler;
 import dev.s3notifications.testing.Await;
 import dev.s3notifications.testing.AwsTestClients;
-import dev.s3notifications.testing.DynamoDbLocal;
 import dev.s3notifications.testing.MotoServer;
 import dev.s3notifications.testing.Subscriptions;
 import dev.s3notifications.wiring.Settings;
@@ -43,7 +42,7 @@ class ObjectEventQueuePollerIT {
     static void emulators() {
         var moto = MotoServer.shared();
         table = "buckets-" + UUID.randomUUID();
-        dynamoDb = AwsTestClients.dynamoDb(DynamoDbLocal.shared().endpoint());
+        dynamoDb = AwsTestClients.dynamoDb(MotoServer.shared().endpoint());
         DynamoDbBucketStore.createTable(dynamoDb, table);
         sns = AwsTestClients.sns(moto.endpoint());
         sqs = AwsTestClients.sqs(moto.endpoint());

@@ -9,13 +9,12 @@ import java.util.Map;
 
 /**
  * A local stack in this JVM (the same one {@code scripts/local-stack} runs: API Gateway stand-in, the API function,
- * DynamoDB Local, the shared moto server for SNS/SQS) and what it announced: its endpoint, DynamoDB's, and the
- * first key pair requests are signed with.
+ * its in-memory store, the shared moto server for SNS/SQS) and what it announced: its endpoint and the first key
+ * pair requests are signed with.
  */
 final class AnnouncedStack implements AutoCloseable {
     final LocalStack stack;
     final URI endpoint;
-    final URI dynamoDb;
     final String accessKeyId;
     final String secretAccessKey;
     final String accountId;
@@ -26,7 +25,6 @@ final class AnnouncedStack implements AutoCloseable {
         stack = LocalStack.start(0, Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL_SNS", moto.toString(),
                 "AWS_ENDPOINT_URL_SQS", moto.toString()), lines::add);
         endpoint = URI.create(value(lines, "ready"));
-        dynamoDb = URI.create(value(lines, "dynamodb"));
         String[] credentials = value(lines, "credentials").split(" ");
         accessKeyId = credentials[0];
         secretAccessKey = credentials[1];

@@ -3,14 +3,10 @@ package dev.s3notifications.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.s3notifications.domain.BucketState;
-import dev.s3notifications.dynamodb.DynamoDbBucketStore;
-import dev.s3notifications.local.LocalStack;
-import dev.s3notifications.testing.AwsTestClients;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * 8 concurrent writers × 100 PUTs of different valid configurations to one bucket through the local stack's HTTP
@@ -26,11 +22,10 @@ class ConcurrencyIT {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         String bucket = "concurrency-" + unique;
         String churn = "churn-" + unique;
-        try (AnnouncedStack local = new AnnouncedStack(); SignedS3Http http = local.client();
-             DynamoDbClient dynamoDb = AwsTestClients.dynamoDb(local.dynamoDb)) {
+        try (AnnouncedStack local = new AnnouncedStack(); SignedS3Http http = local.client()) {
             assertThat(http.send("PUT", "/" + bucket, Map.of(), new byte[0]).status()).isEqualTo(200);
             assertThat(http.send("PUT", "/" + churn, Map.of(), new byte[0]).status()).isEqualTo(200);
-            var store = new DynamoDbBucketStore(dynamoDb, LocalStack.BUCKETS_TABLE);
+            var store = local.stack.bucketStore();
             long versionBefore = store.find(bucket).map(BucketState::configurationVersion).orElseThrow();
 
             ConcurrentWrites.Result result = new ConcurrentWrites(http, bucket, churn).run(WRITERS, PUTS, READERS);

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * W writers × P PUTs of different valid configurations to one bucket through the local stack's HTTP path (signed
- * requests, API Gateway stand-in, the API function, DynamoDB Local), while readers GET the configuration and a
+ * requests, API Gateway stand-in, the API function, its store), while readers GET the configuration and a
  * churner deletes and re-creates another bucket. What it records lets {@code ConcurrencyIT} check: no 5xx; every GET
  * body, byte for byte, one of the documents written (each writer's documents are distinct and name their writer
  * and PUT, so a mix of two is not any of them); and that the final document is a write no acknowledged write

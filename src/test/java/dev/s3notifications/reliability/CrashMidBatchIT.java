@@ -13,7 +13,6 @@ import dev.s3notifications.event.ObjectKeys;
 import dev.s3notifications.local.ObjectEventQueuePoller;
 import dev.s3notifications.testing.Await;
 import dev.s3notifications.testing.AwsTestClients;
-import dev.s3notifications.testing.DynamoDbLocal;
 import dev.s3notifications.testing.FaultProxy;
 import dev.s3notifications.testing.MotoServer;
 import java.io.BufferedReader;
@@ -70,10 +69,9 @@ class CrashMidBatchIT {
     @Test
     void killingTheConsumerInTheMiddleOfABatchLosesNoEvent() throws Exception {
         var moto = MotoServer.shared();
-        var dynamoDbLocal = DynamoDbLocal.shared();
         String run = UUID.randomUUID().toString().substring(0, 8);
         try (FaultProxy snsGate = FaultProxy.start(moto.endpoint(), FaultProxy.Service.SNS, 7);
-             DynamoDbClient dynamoDb = AwsTestClients.dynamoDb(dynamoDbLocal.endpoint());
+             DynamoDbClient dynamoDb = AwsTestClients.dynamoDb(moto.endpoint());
              SnsClient sns = AwsTestClients.sns(moto.endpoint());
              SqsClient sqs = AwsTestClients.sqs(moto.endpoint())) {
             // A bucket with ten topic configurations (prefix t0/ .. t9/, one topic each): a batch of ten events
@@ -115,7 +113,7 @@ class CrashMidBatchIT {
             snsGate.holdAfter(PASSING, request -> request.operation().startsWith("Publish")
                     && new String(request.body(), StandardCharsets.UTF_8).contains(topicPrefix));
             Map<String, String> environment = Map.of("AWS_REGION", "us-east-1", "BUCKETS_TABLE", table,
-                    "AWS_ENDPOINT_URL_DYNAMODB", dynamoDbLocal.endpoint().toString(),
+                    "AWS_ENDPOINT_URL_DYNAMODB", moto.endpoint().toString(),
                     "AWS_ENDPOINT_URL_SNS", snsGate.endpoint().toString());
             Process first = startConsumer(moto.endpoint().toString(), queues, environment, "crash-consumer-1");
             Await.until("the consumer to be held by SNS in the middle of a batch", WAIT, () -> snsGate.stats().held() >= 1);

@@ -19,7 +19,6 @@ import dev.s3notifications.handler.ObjectEventHandler;
 import dev.s3notifications.local.ObjectEventQueuePoller;
 import dev.s3notifications.logging.JsonLog;
 import dev.s3notifications.testing.AwsTestClients;
-import dev.s3notifications.testing.DynamoDbLocal;
 import dev.s3notifications.testing.FaultProxy;
 import dev.s3notifications.testing.InvokeApi;
 import dev.s3notifications.testing.MotoServer;
@@ -58,9 +57,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  * {@code AWS_ENDPOINT_URL_*} point at the faults) → for DynamoDB and SNS, Toxiproxy (TCP faults: resets, stalls,
  * cut responses) then a {@link FaultProxy} (HTTP faults in the services' wire shapes, some after the request was
  * done); for SQS, EventBridge and Lambda a {@link FaultProxy} whose faults include batch entries failed inside a 200
- * → DynamoDB Local, moto (SNS delivering to raw SQS subscriptions; SQS queues; EventBridge, read at the proxy from
- * what it answered it took) and an {@link InvokeApi} endpoint recording invocations. Nothing in the function is
- * mocked.
+ * → moto (DynamoDB; SNS delivering to raw SQS subscriptions; SQS queues; EventBridge, read at the proxy from what it
+ * answered it took) and an {@link InvokeApi} endpoint recording invocations. Nothing in the function is mocked.
  *
  * <p>Two mixes of destinations: {@link Mix#TOPICS} (creations and deletions to two topics, faults on the way to
  * DynamoDB and SNS) and {@link Mix#QUEUE_FUNCTION_BUS} (creations to a queue, deletions to a function, every event to
@@ -144,7 +142,7 @@ public final class FanOutFaults {
         List<Outcome> outcomes = new ArrayList<>();
         try (InvokeApi lambda = InvokeApi.start("us-east-1", "123456789012");
              FaultyEndpoints faulty = new FaultyEndpoints(options.seed(), lambda.endpoint());
-             DynamoDbClient dynamoDb = AwsTestClients.dynamoDb(DynamoDbLocal.shared().endpoint());
+             DynamoDbClient dynamoDb = AwsTestClients.dynamoDb(MotoServer.shared().endpoint());
              SnsClient sns = AwsTestClients.sns(MotoServer.shared().endpoint());
              SqsClient sqs = AwsTestClients.sqs(MotoServer.shared().endpoint());
              EventBridgeClient eventBridge = AwsTestClients.eventBridge(MotoServer.shared().endpoint())) {

@@ -1,6 +1,5 @@
 package dev.s3notifications.reliability;
 
-import dev.s3notifications.testing.DynamoDbLocal;
 import dev.s3notifications.testing.FaultProxy;
 import dev.s3notifications.testing.MotoServer;
 import dev.s3notifications.testing.Toxiproxy;
@@ -17,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The way from a function to DynamoDB Local and to moto's SNS, with faults: function → Toxiproxy (TCP faults) →
+ * The way from a function to moto's DynamoDB and SNS, with faults: function → Toxiproxy (TCP faults) →
  * {@link FaultProxy} (HTTP faults in the service's wire shape) → emulator. The functions reach it through
  * {@code AWS_ENDPOINT_URL_DYNAMODB} / {@code AWS_ENDPOINT_URL_SNS}: configuration, not code. The ways to the other
  * destinations (moto's SQS and EventBridge, an Invoke API endpoint for Lambda) go through a {@link FaultProxy} each,
@@ -57,7 +56,7 @@ final class FaultyEndpoints implements AutoCloseable {
     /** @param lambda the Invoke API endpoint that the way to Lambda leads to */
     FaultyEndpoints(long seed, URI lambda) {
         toxiproxy = Toxiproxy.start(seed, logFile("toxiproxy"));
-        dynamoDbFaults = FaultProxy.start(DynamoDbLocal.shared().endpoint(), FaultProxy.Service.DYNAMODB, seed);
+        dynamoDbFaults = FaultProxy.start(MotoServer.shared().endpoint(), FaultProxy.Service.DYNAMODB, seed);
         snsFaults = FaultProxy.start(MotoServer.shared().endpoint(), FaultProxy.Service.SNS, seed + 1);
         sqsFaults = FaultProxy.start(MotoServer.shared().endpoint(), FaultProxy.Service.SQS, seed + 2);
         eventBridgeFaults = FaultProxy.start(MotoServer.shared().endpoint(), FaultProxy.Service.EVENTBRIDGE, seed + 3);

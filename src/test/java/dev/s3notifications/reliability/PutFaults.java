@@ -9,7 +9,6 @@ import dev.s3notifications.domain.NotificationConfigurationValidator;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
 import dev.s3notifications.logging.JsonLog;
 import dev.s3notifications.testing.AwsTestClients;
-import dev.s3notifications.testing.DynamoDbLocal;
 import dev.s3notifications.testing.FaultProxy;
 import dev.s3notifications.testing.MotoServer;
 import dev.s3notifications.testing.S3Requests;
@@ -104,7 +103,7 @@ public final class PutFaults {
      */
     public List<Outcome> run(List<Scenario> scenarios) {
         FanOutFaults.useDummyCredentialsUnlessConfigured();
-        try (DynamoDbClient dynamoDb = AwsTestClients.dynamoDb(DynamoDbLocal.shared().endpoint());
+        try (DynamoDbClient dynamoDb = AwsTestClients.dynamoDb(MotoServer.shared().endpoint());
              SnsClient sns = AwsTestClients.sns(MotoServer.shared().endpoint());
              ExecutorService executor = Executors.newFixedThreadPool(scenarios.size())) {
             String table = "put-faults-" + UUID.randomUUID();

@@ -33,7 +33,7 @@ import java.util.function.Predicate;
 import java.util.zip.CRC32;
 
 /**
- * A real HTTP proxy on 127.0.0.1 between an SDK client and an emulator (DynamoDB Local, moto) that, at a chosen
+ * A real HTTP proxy on 127.0.0.1 between an SDK client and an emulator (moto) that, at a chosen
  * rate, answers a request with a failure instead of (or after) forwarding it: the throttling and server errors of
  * the service, in the service's own wire shape (DynamoDB: JSON 1.0 with {@code x-amzn-ErrorType}; SNS: the query
  * protocol's {@code ErrorResponse} XML), a connection closed without an answer, or a forwarded request whose answer

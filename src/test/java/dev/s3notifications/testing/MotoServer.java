@@ -9,43 +9,58 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * A moto server (a real SNS/SQS emulator speaking the AWS wire protocols over HTTP) in a child process on
- * 127.0.0.1, stopped by its PID. Needs {@code python3 -m moto.server}; moto is preinstalled on our machines.
+ * A moto server (a real emulator of SNS, SQS, DynamoDB and S3 speaking the AWS wire protocols over HTTP) in a child
+ * process on 127.0.0.1, stopped by its PID. Needs {@code python3 -m moto.server}; moto is preinstalled on our
+ * machines. One server emulates every service, told apart by each request's signature scope or target header.
  */
 public final class MotoServer implements AutoCloseable {
     private static MotoServer shared;
 
-    private final Process process;
+    private final ProcessHandle process;
     private final URI endpoint;
 
-    private MotoServer(Process process, URI endpoint) {
+    private MotoServer(ProcessHandle process, URI endpoint) {
         this.process = process;
         this.endpoint = endpoint;
     }
 
+    /** Starts a server and returns once it answers. */
     public static MotoServer start(int port, File log) {
-        int chosen = port == 0 ? DynamoDbLocal.freePort() : port;
+        return launch(port, log).awaitReady();
+    }
+
+    /**
+     * Starts a server and returns at once, while Python is still importing moto (about a second): a caller with
+     * other work to do does it meanwhile, then calls {@link #awaitReady}.
+     */
+    public static MotoServer launch(int port, File log) {
+        int chosen = port == 0 ? FreePort.find() : port;
         String python = System.getenv().getOrDefault("PYTHON", "python3");
         ProcessBuilder builder = new ProcessBuilder(List.of(python, "-m", "moto.server", "-H", "127.0.0.1", "-p",
                 Integer.toString(chosen)))
                 .redirectErrorStream(true)
                 .redirectOutput(log == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.appendTo(log));
-        Process process;
         try {
-            process = builder.start();
+            return new MotoServer(builder.start().toHandle(), URI.create("http://127.0.0.1:" + chosen));
         } catch (IOException e) {
             throw new IllegalStateException("cannot start moto server (python3 -m moto.server): " + e.getMessage(), e);
         }
-        MotoServer server = new MotoServer(process, URI.create("http://127.0.0.1:" + chosen));
+    }
+
+    /** Returns once the server answers; stops it and throws if it does not within a minute. */
+    public MotoServer awaitReady() {
         try {
-            server.awaitReady(Duration.ofSeconds(60));
+            awaitReady(Duration.ofSeconds(60));
+            return this;
         } catch (RuntimeException e) {
-            server.close();
+            close();
             throw e;
         }
-        return server;
     }
 
     /** One instance for the whole test JVM, stopped when the JVM exits. */
@@ -72,8 +87,7 @@ public final class MotoServer implements AutoCloseable {
         HttpRequest probe = HttpRequest.newBuilder(endpoint.resolve("/moto-api/")).timeout(Duration.ofSeconds(2)).build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("moto server exited with " + process.exitValue()
-                        + "; is moto installed (python3 -c 'import moto')?");
+                throw new IllegalStateException("moto server exited; is moto installed (python3 -c 'import moto')?");
             }
             try {
                 if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -86,7 +100,11 @@ public final class MotoServer implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
             try {
-                process.waitFor(100, java.util.concurrent.TimeUnit.MILLISECONDS); // returns early if it dies
+                process.onExit().get(20, TimeUnit.MILLISECONDS); // returns early if it dies
+            } catch (TimeoutException e) {
+                // still starting
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
@@ -99,9 +117,10 @@ public final class MotoServer implements AutoCloseable {
     public void close() {
         process.destroy();
         try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
+            process.onExit().get(10, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            process.destroyForcibly();
+            process.onExit().join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -38,7 +38,7 @@ public final class Toxiproxy implements AutoCloseable {
     /** Starts a server; {@code seed} makes its choices of which connections get a toxic repeatable. */
     public static Toxiproxy start(long seed, File log) {
         Path binary = binary();
-        int port = DynamoDbLocal.freePort();
+        int port = FreePort.find();
         ProcessBuilder builder = new ProcessBuilder(List.of(binary.toString(), "-host", "127.0.0.1", "-port",
                 Integer.toString(port), "-seed", Long.toString(seed)))
                 .redirectErrorStream(true)

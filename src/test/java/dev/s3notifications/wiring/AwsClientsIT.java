@@ -14,7 +14,6 @@ import dev.s3notifications.domain.NotificationConfiguration;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
 import dev.s3notifications.handler.ObjectEventHandler;
 import dev.s3notifications.testing.AwsTestClients;
-import dev.s3notifications.testing.DynamoDbLocal;
 import dev.s3notifications.testing.FaultProxy;
 import dev.s3notifications.testing.FaultProxy.Fault;
 import dev.s3notifications.testing.MotoServer;
@@ -57,7 +56,7 @@ class AwsClientsIT {
     static void emulators() {
         AwsTestClients.defaultChainCredentials(); // the functions' clients use the default credentials chain
         table = "buckets-" + UUID.randomUUID();
-        directDynamoDb = AwsTestClients.dynamoDb(DynamoDbLocal.shared().endpoint());
+        directDynamoDb = AwsTestClients.dynamoDb(MotoServer.shared().endpoint());
         DynamoDbBucketStore.createTable(directDynamoDb, table);
         directSns = AwsTestClients.sns(MotoServer.shared().endpoint());
     }
@@ -69,7 +68,7 @@ class AwsClientsIT {
     void proxies() {
         // Behind the resetting proxies, fault proxies without faults that ask for Connection: close, so that every
         // request opens a new connection (HttpURLConnection keeps connections alive across clients).
-        dynamoDbConnectionCloser = FaultProxy.start(DynamoDbLocal.shared().endpoint(), FaultProxy.Service.DYNAMODB, 1)
+        dynamoDbConnectionCloser = FaultProxy.start(MotoServer.shared().endpoint(), FaultProxy.Service.DYNAMODB, 1)
                 .closeConnections(true);
         snsConnectionCloser = FaultProxy.start(MotoServer.shared().endpoint(), FaultProxy.Service.SNS, 2).closeConnections(true);
         dynamoDbResets = ResettingProxy.start(dynamoDbConnectionCloser.endpoint());
@@ -131,7 +130,7 @@ class AwsClientsIT {
     @Test
     void aConnectionDroppedWithoutAnAnswerIsRetried() {
         Bucket bucket = bucket();
-        try (FaultProxy drops = FaultProxy.start(DynamoDbLocal.shared().endpoint(), FaultProxy.Service.DYNAMODB, 1);
+        try (FaultProxy drops = FaultProxy.start(MotoServer.shared().endpoint(), FaultProxy.Service.DYNAMODB, 1);
              DynamoDbClient client = AwsClients.dynamoDb(settings(drops.endpoint().toString(), "http://127.0.0.1:1"))) {
             AtomicInteger getItems = new AtomicInteger();
             Predicate<FaultProxy.Request> firstGetItem = r -> r.operation().equals("GetItem") && getItems.getAndIncrement() == 0;
