@@ -35,8 +35,9 @@ public final class InMemoryBucketStore implements BucketStore {
 
     @Override
     public boolean delete(Bucket bucket) {
-        BucketState current = buckets.get(bucket.name());
-        return current != null && sameBucket(current, bucket) && buckets.remove(bucket.name(), current);
+        // One atomic step, like the table's conditional delete: a configuration written between a read and a
+        // remove(name, read) would otherwise make the delete of the same bucket fail.
+        return update(bucket, current -> null);
     }
 
     @Override
@@ -62,7 +63,10 @@ public final class InMemoryBucketStore implements BucketStore {
         return putPolicy(bucket, null);
     }
 
-    /** Replaces the bucket's state atomically if it is still {@code bucket}; false when it is not. */
+    /**
+     * Replaces the bucket's state atomically if it is still {@code bucket} (a null state removes it); false when it
+     * is not.
+     */
     private boolean update(Bucket bucket, UnaryOperator<BucketState> change) {
         boolean[] updated = {false};
         buckets.computeIfPresent(bucket.name(), (name, current) -> {
