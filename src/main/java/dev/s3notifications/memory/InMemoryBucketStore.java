@@ -35,8 +35,7 @@ public final class InMemoryBucketStore implements BucketStore {
 
     @Override
     public boolean delete(Bucket bucket) {
-        BucketState current = buckets.get(bucket.name());
-        return current != null && sameBucket(current, bucket) && buckets.remove(bucket.name(), current);
+        return ifSameBucket(bucket, current -> null);
     }
 
     @Override
@@ -47,13 +46,13 @@ public final class InMemoryBucketStore implements BucketStore {
 
     @Override
     public boolean putNotificationConfiguration(Bucket bucket, NotificationConfiguration configuration) {
-        return update(bucket, current -> new BucketState(current.bucket(), configuration,
+        return ifSameBucket(bucket, current -> new BucketState(current.bucket(), configuration,
                 current.configurationVersion() + 1, current.policy()));
     }
 
     @Override
     public boolean putPolicy(Bucket bucket, String policy) {
-        return update(bucket, current -> new BucketState(current.bucket(), current.notificationConfiguration(),
+        return ifSameBucket(bucket, current -> new BucketState(current.bucket(), current.notificationConfiguration(),
                 current.configurationVersion(), policy));
     }
 
@@ -62,17 +61,21 @@ public final class InMemoryBucketStore implements BucketStore {
         return putPolicy(bucket, null);
     }
 
-    /** Replaces the bucket's state atomically if it is still {@code bucket}; false when it is not. */
-    private boolean update(Bucket bucket, UnaryOperator<BucketState> change) {
-        boolean[] updated = {false};
+    /**
+     * Replaces the bucket's state with {@code change}'s (null removes the bucket), atomically, if it is still
+     * {@code bucket}: a concurrent write to the same bucket cannot come between the check and the change. False
+     * when it is not.
+     */
+    private boolean ifSameBucket(Bucket bucket, UnaryOperator<BucketState> change) {
+        boolean[] changed = {false};
         buckets.computeIfPresent(bucket.name(), (name, current) -> {
             if (!sameBucket(current, bucket)) {
                 return current;
             }
-            updated[0] = true;
+            changed[0] = true;
             return change.apply(current);
         });
-        return updated[0];
+        return changed[0];
     }
 
     /** The table's condition: the same owner and the same creation time, which it holds to the millisecond. */
