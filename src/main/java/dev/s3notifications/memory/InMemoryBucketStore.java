@@ -16,7 +16,8 @@ import java.util.function.UnaryOperator;
  * Buckets in this process's memory, with the semantics of the DynamoDB table: every write of a bucket is atomic and
  * conditional on the bucket being the one that was read (same owner, same creation time to the millisecond, as the
  * table compares them), the configuration's version grows by one per stored configuration, and the configuration
- * and the policy go with their bucket. For the local stack and tests; nothing outlives the process.
+ * and the policy go with their bucket. For the local stack, init priming's sandbox and tests; nothing outlives the
+ * process.
  */
 public final class InMemoryBucketStore implements BucketStore {
     private final ConcurrentMap<String, BucketState> buckets = new ConcurrentHashMap<>();
