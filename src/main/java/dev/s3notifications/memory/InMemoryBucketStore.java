@@ -16,7 +16,8 @@ import java.util.function.UnaryOperator;
  * Buckets in this process's memory, with the semantics of the DynamoDB table: every write of a bucket is atomic and
  * conditional on the bucket being the one that was read (same owner, same creation time to the millisecond, as the
  * table compares them), the configuration's version grows by one per stored configuration, and the configuration
- * and the policy go with their bucket. For the local stack and tests; nothing outlives the process.
+ * and the policy go with their bucket. For the local stack, init priming's sandbox and tests; nothing outlives the
+ * process.
  */
 public final class InMemoryBucketStore implements BucketStore {
     private final ConcurrentMap<String, BucketState> buckets = new ConcurrentHashMap<>();
@@ -35,9 +36,7 @@ public final class InMemoryBucketStore implements BucketStore {
 
     @Override
     public boolean delete(Bucket bucket) {
-        // One atomic step, like the table's conditional delete: a configuration written between a read and a
-        // remove(name, read) would otherwise make the delete of the same bucket fail.
-        return update(bucket, current -> null);
+        return ifSameBucket(bucket, current -> null);
     }
 
     @Override
@@ -48,13 +47,13 @@ public final class InMemoryBucketStore implements BucketStore {
 
     @Override
     public boolean putNotificationConfiguration(Bucket bucket, NotificationConfiguration configuration) {
-        return update(bucket, current -> new BucketState(current.bucket(), configuration,
+        return ifSameBucket(bucket, current -> new BucketState(current.bucket(), configuration,
                 current.configurationVersion() + 1, current.policy()));
     }
 
     @Override
     public boolean putPolicy(Bucket bucket, String policy) {
-        return update(bucket, current -> new BucketState(current.bucket(), current.notificationConfiguration(),
+        return ifSameBucket(bucket, current -> new BucketState(current.bucket(), current.notificationConfiguration(),
                 current.configurationVersion(), policy));
     }
 
@@ -64,19 +63,20 @@ public final class InMemoryBucketStore implements BucketStore {
     }
 
     /**
-     * Replaces the bucket's state atomically if it is still {@code bucket} (a null state removes it); false when it
-     * is not.
+     * Replaces the bucket's state with {@code change}'s (null removes the bucket), atomically, if it is still
+     * {@code bucket}: a concurrent write to the same bucket cannot come between the check and the change. False
+     * when it is not.
      */
-    private boolean update(Bucket bucket, UnaryOperator<BucketState> change) {
-        boolean[] updated = {false};
+    private boolean ifSameBucket(Bucket bucket, UnaryOperator<BucketState> change) {
+        boolean[] changed = {false};
         buckets.computeIfPresent(bucket.name(), (name, current) -> {
             if (!sameBucket(current, bucket)) {
                 return current;
             }
-            updated[0] = true;
+            changed[0] = true;
             return change.apply(current);
         });
-        return updated[0];
+        return changed[0];
     }
 
     /** The table's condition: the same owner and the same creation time, which it holds to the millisecond. */

@@ -48,10 +48,24 @@ class LocalStackTest {
     }
 
     @Test
+    void theDynamoDbOptionNamesAnHttpEndpoint() {
+        assertThat(LocalStack.dynamoDb(new String[] {"--port", "0"})).isNull();
+        assertThat(LocalStack.dynamoDb(new String[] {"--dynamodb", "http://127.0.0.1:5000"})).isEqualTo("http://127.0.0.1:5000");
+        assertThat(LocalStack.dynamoDb(new String[] {"--dynamodb=https://dynamodb.eu-west-1.amazonaws.com"}))
+                .isEqualTo("https://dynamodb.eu-west-1.amazonaws.com");
+        assertThat(LocalStack.port(new String[] {"--dynamodb", "http://127.0.0.1:5000", "--port", "7"}, null)).isEqualTo(7);
+        assertThatThrownBy(() -> LocalStack.dynamoDb(new String[] {"--dynamodb"})).hasMessage("--dynamodb needs a URL");
+        assertThatThrownBy(() -> LocalStack.dynamoDb(new String[] {"--dynamodb", "localhost:8000"}))
+                .hasMessage("--dynamodb: not an http(s) URL: localhost:8000");
+    }
+
+    @Test
     void aServiceEndpointVariableWinsOverTheGeneralOne() {
         Map<String, String> env = Map.of("AWS_ENDPOINT_URL_SNS", "http://127.0.0.1:5000", "AWS_ENDPOINT_URL", "http://127.0.0.1:4566");
         assertThat(LocalStack.endpoint(env, "AWS_ENDPOINT_URL_SNS")).isEqualTo(URI.create("http://127.0.0.1:5000"));
         assertThat(LocalStack.endpoint(env, "AWS_ENDPOINT_URL_SQS")).isEqualTo(URI.create("http://127.0.0.1:4566"));
         assertThat(LocalStack.endpoint(Map.of("AWS_ENDPOINT_URL_SQS", " "), "AWS_ENDPOINT_URL_SQS")).isNull();
+        assertThat(LocalStack.endpoint(env, "AWS_ENDPOINT_URL_DYNAMODB")).as("DynamoDB as the SDKs read it")
+                .isEqualTo(URI.create("http://127.0.0.1:4566"));
     }
 }
