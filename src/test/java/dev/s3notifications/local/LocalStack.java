@@ -59,8 +59,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * keep their buckets and access keys in this process's memory ({@link InMemoryBucketStore},
  * {@link InMemoryAccessKeyStore}: one instance, shared), unless a DynamoDB endpoint is named ({@code --dynamodb URL},
  * else {@code AWS_ENDPOINT_URL_DYNAMODB}, else {@code AWS_ENDPOINT_URL}, as the AWS SDKs read them): then both are
- * wired exactly as in Lambda, over DynamoDB tables there. SNS and SQS are the emulator the standard
- * {@code AWS_ENDPOINT_URL_*} variables name, or else a moto server of its own. {@code scripts/local-stack} runs
+ * wired exactly as in Lambda, over DynamoDB tables there. SNS, SQS and EventBridge are the emulator the standard
+ * {@code AWS_ENDPOINT_URL_*} variables name, or else a moto server of its own; Lambda is the Invoke API that
+ * {@code AWS_ENDPOINT_URL_LAMBDA} names, or else a {@link LocalLambda}. {@code scripts/local-stack} runs
  * {@link #main}; tests may {@link #start} one in their own JVM.
  *
  * <p>It announces itself on standard output, one {@code <name> <value>...} line each, ending with
@@ -83,11 +84,16 @@ public final class LocalStack implements AutoCloseable {
     private static final String USAGE = """
             usage: scripts/local-stack [--port N] [--dynamodb URL] [--credentials ID:SECRET:ACCOUNT]...
               Starts S3's bucket-notification API on http://127.0.0.1:N (default %d, or $PORT; 0 picks a free port)
-              with its buckets and access keys in memory (or in DynamoDB: --dynamodb) and a moto server for SNS and
-              SQS, and prints
+              with its buckets and access keys in memory (or in DynamoDB: --dynamodb) and a moto server for SNS, SQS
+              and EventBridge, and prints
                 moto <url>       when it started a moto server
                 sns <url>        where it sends SNS requests (and the s3:TestEvent)
-                sqs <url>        the SQS endpoint that goes with it
+                sqs <url>        where it sends SQS requests (the s3:TestEvent, notifications to queues)
+                events <url>     the EventBridge that gets the events of buckets with EventBridge turned on
+                lambda <url>     the Lambda Invoke API that functions are invoked through
+                lambda-invocations <queue url>
+                                 without AWS_ENDPOINT_URL_LAMBDA: the functions created in moto are invoked by
+                                 putting their payload on this queue (running them needs Docker)
                 store embedded   buckets and access keys in this process's memory, gone when it stops; or
                 store dynamodb   in the DynamoDB tables at the next line's endpoint, as in Lambda
                 dynamodb <url>   that endpoint (only with store dynamodb)
@@ -101,8 +107,12 @@ public final class LocalStack implements AutoCloseable {
                                  memory, so that both functions run exactly as in Lambda; creates the tables %s
                                  and %s there unless they exist
             environment:
-              AWS_ENDPOINT_URL_SNS, AWS_ENDPOINT_URL_SQS, AWS_ENDPOINT_URL
-                                 an emulator that is already running; without them it starts moto
+              AWS_ENDPOINT_URL_SNS, AWS_ENDPOINT_URL_SQS, AWS_ENDPOINT_URL_EVENTBRIDGE, AWS_ENDPOINT_URL
+                                 an emulator that is already running (the service's variable first, as the AWS SDKs
+                                 read them); unless all three are named it starts moto
+              AWS_ENDPOINT_URL_LAMBDA
+                                 an Invoke API that runs the functions (sam local start-lambda, AWS's), instead of
+                                 the lambda-invocations queue
               AWS_ENDPOINT_URL_DYNAMODB, else AWS_ENDPOINT_URL
                                  as --dynamodb URL, which takes precedence
               AWS_REGION         the region of buckets and topics (default us-east-1)
@@ -195,9 +205,9 @@ public final class LocalStack implements AutoCloseable {
                 try {
                     starting.awaitReady();
                 } catch (IllegalStateException e) {
-                    throw new IllegalStateException("needs a moto server for SNS and SQS: pip install 'moto[server]' (or"
-                            + " point AWS_ENDPOINT_URL_SNS and AWS_ENDPOINT_URL_SQS at an emulator that is already"
-                            + " running): " + e.getMessage(), e);
+                    throw new IllegalStateException("needs a moto server for SNS, SQS and EventBridge: pip install"
+                            + " 'moto[server]' (or point AWS_ENDPOINT_URL_SNS, AWS_ENDPOINT_URL_SQS and"
+                            + " AWS_ENDPOINT_URL_EVENTBRIDGE at an emulator that is already running): " + e.getMessage(), e);
                 }
             }
             return ObjectEventQueuePoller.createQueues(client, OBJECT_EVENTS_QUEUE, MAX_RECEIVE_COUNT, Duration.ofSeconds(5));

@@ -95,10 +95,14 @@ class LocalStackScriptIT {
 
         URI endpoint = URI.create("http://127.0.0.1:" + port);
         URI moto = URI.create(announced.get("moto"));
-        assertThat(announced.keySet()).containsExactly("moto", "sns", "sqs", "store", "credentials", "object-events",
-                "object-events-dlq", "ready");
+        assertThat(announced.keySet()).containsExactly("moto", "sns", "sqs", "events", "lambda", "lambda-invocations",
+                "store", "credentials", "object-events", "object-events-dlq", "ready");
         assertThat(announced).containsEntry("ready", endpoint.toString()).containsEntry("store", "embedded")
-                .containsEntry("sns", moto.toString()).containsEntry("sqs", moto.toString());
+                .containsEntry("sns", moto.toString()).containsEntry("sqs", moto.toString())
+                .containsEntry("events", moto.toString());
+        assertThat(announced.get("lambda")).as("an Invoke API of its own").startsWith("http://127.0.0.1:")
+                .isNotEqualTo(moto.toString());
+        assertThat(announced.get("lambda-invocations")).startsWith(moto.toString());
         assertThat(credentialLines).containsExactly(
                 "AKIAIOSFODNN7EXAMPLE wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY 123456789012",
                 "AKIAI44QH8DHBEXAMPLE je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY 210987654321");
@@ -140,11 +144,12 @@ class LocalStackScriptIT {
         Map<String, String> announced = start(Map.of(
                 "AWS_ENDPOINT_URL_SNS", emulator.endpoint().toString(),
                 "AWS_ENDPOINT_URL_SQS", emulator.endpoint().toString(),
+                "AWS_ENDPOINT_URL_EVENTBRIDGE", emulator.endpoint().toString(),
                 "LOCAL_CREDENTIALS", "AKIAFROMVARIABLE0001:from/the+variable:111111111111"),
                 "--port", "0", "--credentials", "AKIAFROMOPTION000001:from/the+option:222222222222");
 
-        assertThat(announced.keySet()).containsExactly("sns", "sqs", "store", "credentials", "object-events",
-                "object-events-dlq", "ready");
+        assertThat(announced.keySet()).containsExactly("sns", "sqs", "events", "lambda", "lambda-invocations", "store",
+                "credentials", "object-events", "object-events-dlq", "ready");
         assertThat(credentialLines).as("the option wins over the variable")
                 .containsExactly("AKIAFROMOPTION000001 from/the+option 222222222222");
         assertThat(announced).containsEntry("sns", emulator.endpoint().toString()).containsEntry("store", "embedded");
@@ -174,8 +179,8 @@ class LocalStackScriptIT {
         URI dynamoDb = MotoServer.shared().endpoint();
         Map<String, String> announced = start(Map.of(), "--port", "0", "--dynamodb", dynamoDb.toString());
 
-        assertThat(announced.keySet()).containsExactly("moto", "sns", "sqs", "store", "dynamodb", "credentials",
-                "object-events", "object-events-dlq", "ready");
+        assertThat(announced.keySet()).containsExactly("moto", "sns", "sqs", "events", "lambda", "lambda-invocations",
+                "store", "dynamodb", "credentials", "object-events", "object-events-dlq", "ready");
         assertThat(announced).containsEntry("store", "dynamodb").containsEntry("dynamodb", dynamoDb.toString());
         URI endpoint = URI.create(announced.get("ready"));
         String bucket = "script-" + UUID.randomUUID().toString().substring(0, 8);

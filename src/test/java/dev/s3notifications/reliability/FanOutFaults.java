@@ -83,7 +83,7 @@ public final class FanOutFaults {
          * than a batch takes on a busy 2-core machine: a shorter one makes duplicates without any fault.
          */
         public static Options shortForm(Mix mix) {
-            return new Options(mix, mix.eventsForAThousandEach(), mix.shortFormRates(), 5, 2, 3, Duration.ofSeconds(4), 42,
+            return new Options(mix, mix.shortFormEvents, mix.shortFormRates, 5, 2, 3, Duration.ofSeconds(4), 42,
                     Duration.ofMinutes(5), mix.cacheTtl);
         }
     }
@@ -91,14 +91,16 @@ public final class FanOutFaults {
     /** Which destinations the buckets send their events to, and where the faults are. */
     public enum Mix {
         /** Creations to one topic, deletions to another; faults on the way to DynamoDB and SNS. */
-        TOPICS(3, List.of(0.3), Duration.ZERO),
+        TOPICS(3, 1000, List.of(0.3), Duration.ZERO),
         /**
          * Creations to a queue, deletions to a function, every event to the EventBridge bus; faults on the way to
          * DynamoDB and on the calls that deliver to SQS, Lambda and EventBridge.
          */
-        QUEUE_FUNCTION_BUS(2, List.of(0.2), Duration.ofSeconds(5));
+        QUEUE_FUNCTION_BUS(2, 2000, List.of(0.2), Duration.ofSeconds(5));
 
         private final int removedEvery;
+        /** CI's events and rates: for the queue, function and bus mix, a thousand events at least per destination kind. */
+        private final int shortFormEvents;
         private final List<Double> shortFormRates;
         /**
          * How long the function keeps a configuration: 0 for the topics, so that every event reads its bucket and
@@ -107,19 +109,11 @@ public final class FanOutFaults {
          */
         private final Duration cacheTtl;
 
-        Mix(int removedEvery, List<Double> shortFormRates, Duration cacheTtl) {
+        Mix(int removedEvery, int shortFormEvents, List<Double> shortFormRates, Duration cacheTtl) {
             this.removedEvery = removedEvery;
+            this.shortFormEvents = shortFormEvents;
             this.shortFormRates = shortFormRates;
             this.cacheTtl = cacheTtl;
-        }
-
-        /** Enough events that each destination kind gets at least a thousand. */
-        int eventsForAThousandEach() {
-            return 1000 * removedEvery;
-        }
-
-        List<Double> shortFormRates() {
-            return shortFormRates;
         }
     }
 
