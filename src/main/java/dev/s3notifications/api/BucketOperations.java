@@ -1,10 +1,10 @@
 package dev.s3notifications.api;
 
 import dev.s3notifications.authorization.BucketAction;
-import dev.s3notifications.domain.AwsRegions;
-import dev.s3notifications.domain.Bucket;
-import dev.s3notifications.domain.BucketNames;
-import dev.s3notifications.domain.BucketStore;
+import dev.s3notifications.notification.AwsRegions;
+import dev.s3notifications.store.Bucket;
+import dev.s3notifications.store.BucketNames;
+import dev.s3notifications.store.BucketStore;
 import dev.s3notifications.xml.BucketXml;
 import dev.s3notifications.xml.S3Documents;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +24,7 @@ final class BucketOperations {
     private static final String US_EAST_1 = "us-east-1";
 
     private final BucketStore store;
-    private final BucketAccess access;
+    private final BucketLookup access;
     private final String region;
     private final int maxBodyBytes;
     private final Clock clock;
@@ -32,7 +32,7 @@ final class BucketOperations {
 
     BucketOperations(BucketStore store, String region, int maxBodyBytes, Clock clock, S3Documents documents) {
         this.store = store;
-        this.access = new BucketAccess(store);
+        this.access = new BucketLookup(store);
         this.region = region;
         this.maxBodyBytes = maxBodyBytes;
         this.clock = clock;

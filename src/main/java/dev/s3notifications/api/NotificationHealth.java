@@ -1,7 +1,7 @@
 package dev.s3notifications.api;
 
-import dev.s3notifications.event.Destination;
-import dev.s3notifications.event.DestinationHealthLog;
+import dev.s3notifications.fanout.Destination;
+import dev.s3notifications.fanout.DestinationHealthLog;
 
 /**
  * Where {@code ?notification-health} reads the destinations' health, and the EventBridge bus of buckets that send

@@ -1,21 +1,21 @@
 package dev.s3notifications.api;
 
 import dev.s3notifications.authorization.BucketAction;
-import dev.s3notifications.domain.Bucket;
-import dev.s3notifications.domain.BucketState;
-import dev.s3notifications.domain.BucketStore;
-import dev.s3notifications.domain.DependencyUnavailableException;
-import dev.s3notifications.domain.DestinationConfiguration;
-import dev.s3notifications.domain.DestinationType;
-import dev.s3notifications.domain.DestinationVerifier;
-import dev.s3notifications.domain.EventType;
-import dev.s3notifications.domain.InvalidNotificationConfigurationException;
-import dev.s3notifications.domain.NotificationConfiguration;
-import dev.s3notifications.domain.NotificationConfigurationValidator;
-import dev.s3notifications.domain.TestEvent;
-import dev.s3notifications.event.Destination;
-import dev.s3notifications.event.DestinationHealth;
+import dev.s3notifications.fanout.Destination;
+import dev.s3notifications.fanout.DestinationHealth;
 import dev.s3notifications.logging.JsonLog;
+import dev.s3notifications.message.TestEvent;
+import dev.s3notifications.notification.DestinationConfiguration;
+import dev.s3notifications.notification.DestinationType;
+import dev.s3notifications.notification.DestinationVerifier;
+import dev.s3notifications.notification.EventType;
+import dev.s3notifications.notification.InvalidNotificationConfigurationException;
+import dev.s3notifications.notification.NotificationConfiguration;
+import dev.s3notifications.notification.NotificationConfigurationValidator;
+import dev.s3notifications.store.Bucket;
+import dev.s3notifications.store.BucketState;
+import dev.s3notifications.store.BucketStore;
+import dev.s3notifications.store.DependencyUnavailableException;
 import dev.s3notifications.xml.NotificationConfigurationXml;
 import dev.s3notifications.xml.NotificationHealthXml;
 import dev.s3notifications.xml.S3Documents;
@@ -38,7 +38,7 @@ final class NotificationOperations {
     static final String HEALTH_SELECTOR = "notification-health";
 
     private final BucketStore store;
-    private final BucketAccess access;
+    private final BucketLookup access;
     private final NotificationConfigurationValidator validator;
     private final DestinationVerifier verifier;
     private final int maxBodyBytes;
@@ -49,7 +49,7 @@ final class NotificationOperations {
     NotificationOperations(BucketStore store, NotificationConfigurationValidator validator,
             DestinationVerifier verifier, int maxBodyBytes, Clock clock, S3Documents documents, NotificationHealth health) {
         this.store = store;
-        this.access = new BucketAccess(store);
+        this.access = new BucketLookup(store);
         this.validator = validator;
         this.verifier = verifier;
         this.maxBodyBytes = maxBodyBytes;
@@ -84,7 +84,7 @@ final class NotificationOperations {
         Map<String, String> testMessageIds = Map.of();
         if (!"true".equalsIgnoreCase(request.header(SKIP_DESTINATION_VALIDATION_HEADER))) {
             var testEvent = new TestEvent(bucket.name(), clock.instant(), request.requestId(), request.hostId());
-            var verification = verifier.verify(bucket, configuration.destinations(), testEvent);
+            var verification = verifier.verify(configuration.destinations(), testEvent.toJson());
             if (!verification.failures().isEmpty()) {
                 throw InvalidNotificationConfigurationException.forDestinations(verification.failures());
             }

@@ -1,10 +1,10 @@
 package dev.s3notifications.api;
 
 import dev.s3notifications.authorization.BucketAction;
-import dev.s3notifications.domain.Bucket;
-import dev.s3notifications.domain.BucketState;
-import dev.s3notifications.domain.BucketStore;
 import dev.s3notifications.json.BucketPolicyJson;
+import dev.s3notifications.store.Bucket;
+import dev.s3notifications.store.BucketState;
+import dev.s3notifications.store.BucketStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,12 +16,12 @@ import java.util.Map;
  */
 final class PolicyOperations {
     private final BucketStore store;
-    private final BucketAccess access;
+    private final BucketLookup access;
     private final int maxBodyBytes;
 
     PolicyOperations(BucketStore store, int maxBodyBytes) {
         this.store = store;
-        this.access = new BucketAccess(store);
+        this.access = new BucketLookup(store);
         this.maxBodyBytes = maxBodyBytes;
     }
 

@@ -1,12 +1,12 @@
 package dev.s3notifications.api;
 
 import dev.s3notifications.authorization.MalformedPolicyException;
-import dev.s3notifications.domain.BucketStore;
-import dev.s3notifications.domain.DependencyUnavailableException;
-import dev.s3notifications.domain.DestinationVerifier;
-import dev.s3notifications.domain.InvalidNotificationConfigurationException;
-import dev.s3notifications.domain.NotificationConfigurationValidator;
 import dev.s3notifications.logging.JsonLog;
+import dev.s3notifications.notification.DestinationVerifier;
+import dev.s3notifications.notification.InvalidNotificationConfigurationException;
+import dev.s3notifications.notification.NotificationConfigurationValidator;
+import dev.s3notifications.store.BucketStore;
+import dev.s3notifications.store.DependencyUnavailableException;
 import dev.s3notifications.xml.MalformedXmlException;
 import dev.s3notifications.xml.S3Documents;
 import java.time.Clock;

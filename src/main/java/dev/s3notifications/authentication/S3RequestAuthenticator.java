@@ -5,8 +5,8 @@ import dev.s3notifications.api.S3Error;
 import dev.s3notifications.api.S3Exception;
 import dev.s3notifications.api.S3Request;
 import dev.s3notifications.authorization.Caller;
-import dev.s3notifications.domain.AccessKeyStore;
 import dev.s3notifications.logging.JsonLog;
+import dev.s3notifications.store.AccessKeyStore;
 import java.time.Clock;
 import java.util.Map;
 

@@ -4,7 +4,7 @@ import dev.s3notifications.api.S3Error;
 import dev.s3notifications.api.S3Exception;
 import dev.s3notifications.api.S3Request;
 import dev.s3notifications.authorization.Caller;
-import dev.s3notifications.domain.AccessKey;
+import dev.s3notifications.store.AccessKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -3,8 +3,8 @@ package dev.s3notifications.authentication;
 import dev.s3notifications.api.S3Error;
 import dev.s3notifications.api.S3Exception;
 import dev.s3notifications.authorization.Caller;
-import dev.s3notifications.domain.AccessKey;
-import dev.s3notifications.domain.AccessKeyStore;
+import dev.s3notifications.store.AccessKey;
+import dev.s3notifications.store.AccessKeyStore;
 import java.util.Optional;
 
 /** The access key a request names, if it exists and is enabled; else S3's {@code InvalidAccessKeyId}. */

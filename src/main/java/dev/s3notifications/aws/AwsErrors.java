@@ -1,8 +1,8 @@
 package dev.s3notifications.aws;
 
-import dev.s3notifications.event.Notification;
-import dev.s3notifications.event.RetryingDelivery.Attempt;
-import dev.s3notifications.event.Undelivered;
+import dev.s3notifications.fanout.Delivery;
+import dev.s3notifications.fanout.RetryingDelivery.Attempt;
+import dev.s3notifications.fanout.Undelivered;
 import java.util.List;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -50,7 +50,7 @@ public final class AwsErrors {
     }
 
     /** The outcome of a call that failed as a whole, for all the notifications it carried. */
-    public static Attempt failed(List<Notification> notifications, SdkException e) {
+    public static Attempt failed(List<Delivery> notifications, SdkException e) {
         return isRetryable(e) ? Attempt.retryable(notifications, cause(e)) : Attempt.refused(notifications, cause(e));
     }
 

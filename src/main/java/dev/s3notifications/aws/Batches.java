@@ -1,9 +1,9 @@
 package dev.s3notifications.aws;
 
-import dev.s3notifications.event.Notification;
-import dev.s3notifications.event.RetryingDelivery.Attempt;
-import dev.s3notifications.event.RetryingDelivery;
-import dev.s3notifications.event.Undelivered;
+import dev.s3notifications.fanout.Delivery;
+import dev.s3notifications.fanout.RetryingDelivery.Attempt;
+import dev.s3notifications.fanout.RetryingDelivery;
+import dev.s3notifications.fanout.Undelivered;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToIntFunction;
@@ -28,12 +28,12 @@ public final class Batches {
      *
      * @param size an entry's size as the service counts it
      */
-    public static List<List<Notification>> split(List<Notification> notifications, int maxEntries, int maxBytes,
-            ToIntFunction<Notification> size, String service, List<Undelivered> undelivered) {
-        List<List<Notification>> batches = new ArrayList<>();
-        List<Notification> batch = new ArrayList<>(maxEntries);
+    public static List<List<Delivery>> split(List<Delivery> notifications, int maxEntries, int maxBytes,
+            ToIntFunction<Delivery> size, String service, List<Undelivered> undelivered) {
+        List<List<Delivery>> batches = new ArrayList<>();
+        List<Delivery> batch = new ArrayList<>(maxEntries);
         int bytes = 0;
-        for (Notification notification : notifications) {
+        for (Delivery notification : notifications) {
             int entryBytes = size.applyAsInt(notification);
             if (entryBytes > maxBytes) {
                 undelivered.add(RetryingDelivery.given(notification, new Undelivered.Cause("MessageTooLong",
@@ -59,14 +59,14 @@ public final class Batches {
      * is refused for good, unless its code says to slow down; any other failure, and an
      * entry the answer does not mention, is worth another attempt.
      */
-    public static Attempt attempt(List<Notification> batch, List<String> successfulIds, List<FailedEntry> failed,
+    public static Attempt attempt(List<Delivery> batch, List<String> successfulIds, List<FailedEntry> failed,
             String service) {
         boolean[] answered = new boolean[batch.size()];
         for (String id : successfulIds) {
             answered[Integer.parseInt(id)] = true;
         }
-        List<Notification> refused = new ArrayList<>();
-        List<Notification> retryable = new ArrayList<>();
+        List<Delivery> refused = new ArrayList<>();
+        List<Delivery> retryable = new ArrayList<>();
         Undelivered.Cause cause = null;
         for (FailedEntry failure : failed) {
             int index = Integer.parseInt(failure.id());

@@ -1,8 +1,8 @@
 package dev.s3notifications.dynamodb;
 
-import dev.s3notifications.domain.AccessKey;
-import dev.s3notifications.domain.AccessKeyRegistry;
-import dev.s3notifications.domain.DependencyUnavailableException;
+import dev.s3notifications.store.AccessKey;
+import dev.s3notifications.store.AccessKeyRegistry;
+import dev.s3notifications.store.DependencyUnavailableException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

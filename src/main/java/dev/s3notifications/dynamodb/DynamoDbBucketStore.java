@@ -1,14 +1,14 @@
 package dev.s3notifications.dynamodb;
 
-import dev.s3notifications.domain.Bucket;
-import dev.s3notifications.domain.BucketState;
-import dev.s3notifications.domain.BucketStore;
-import dev.s3notifications.domain.DependencyUnavailableException;
-import dev.s3notifications.domain.DestinationConfiguration;
-import dev.s3notifications.domain.DestinationType;
-import dev.s3notifications.domain.FilterRule;
-import dev.s3notifications.domain.NotificationConfiguration;
-import dev.s3notifications.domain.S3Time;
+import dev.s3notifications.message.S3Time;
+import dev.s3notifications.notification.DestinationConfiguration;
+import dev.s3notifications.notification.DestinationType;
+import dev.s3notifications.notification.FilterRule;
+import dev.s3notifications.notification.NotificationConfiguration;
+import dev.s3notifications.store.Bucket;
+import dev.s3notifications.store.BucketState;
+import dev.s3notifications.store.BucketStore;
+import dev.s3notifications.store.DependencyUnavailableException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package dev.s3notifications.dynamodb;
 
-import dev.s3notifications.domain.DependencyUnavailableException;
-import dev.s3notifications.event.DeliveryLog;
+import dev.s3notifications.fanout.DeliveryLog;
+import dev.s3notifications.store.DependencyUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package dev.s3notifications.dynamodb;
 
-import dev.s3notifications.domain.DependencyUnavailableException;
-import dev.s3notifications.event.Destination;
-import dev.s3notifications.event.DestinationHealth;
-import dev.s3notifications.event.DestinationHealthLog;
-import dev.s3notifications.event.Undelivered;
+import dev.s3notifications.fanout.Destination;
+import dev.s3notifications.fanout.DestinationHealth;
+import dev.s3notifications.fanout.DestinationHealthLog;
+import dev.s3notifications.fanout.Undelivered;
+import dev.s3notifications.store.DependencyUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,12 +2,12 @@ package dev.s3notifications.eventbridge;
 
 import dev.s3notifications.aws.AwsErrors;
 import dev.s3notifications.aws.Batches;
-import dev.s3notifications.event.Notification.BusEvent;
-import dev.s3notifications.event.Notification;
-import dev.s3notifications.event.NotificationPublisher;
-import dev.s3notifications.event.RetryingDelivery.Attempt;
-import dev.s3notifications.event.RetryingDelivery;
-import dev.s3notifications.event.Undelivered;
+import dev.s3notifications.fanout.Delivery.BusEvent;
+import dev.s3notifications.fanout.Delivery;
+import dev.s3notifications.fanout.NotificationPublisher;
+import dev.s3notifications.fanout.RetryingDelivery.Attempt;
+import dev.s3notifications.fanout.RetryingDelivery;
+import dev.s3notifications.fanout.Undelivered;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,14 +54,14 @@ public final class EventBridgePublisher implements NotificationPublisher {
     }
 
     @Override
-    public List<Undelivered> publish(List<Notification> notifications) {
-        Map<String, List<Notification>> byBus = new LinkedHashMap<>();
-        for (Notification notification : notifications) {
+    public List<Undelivered> publish(List<Delivery> notifications) {
+        Map<String, List<Delivery>> byBus = new LinkedHashMap<>();
+        for (Delivery notification : notifications) {
             byBus.computeIfAbsent(notification.destination().address(), bus -> new ArrayList<>()).add(notification);
         }
         List<Undelivered> undelivered = new ArrayList<>();
         byBus.forEach((bus, events) -> {
-            for (List<Notification> batch : Batches.split(events, MAX_BATCH_ENTRIES, MAX_BATCH_BYTES, this::bytes,
+            for (List<Delivery> batch : Batches.split(events, MAX_BATCH_ENTRIES, MAX_BATCH_BYTES, this::bytes,
                     "EventBridge", undelivered)) {
                 delivery.deliver(batch, pending -> put(bus, pending), undelivered);
             }
@@ -69,9 +69,9 @@ public final class EventBridgePublisher implements NotificationPublisher {
         return undelivered;
     }
 
-    private Attempt put(String bus, List<Notification> batch) {
+    private Attempt put(String bus, List<Delivery> batch) {
         List<PutEventsRequestEntry> entries = new ArrayList<>(batch.size());
-        for (Notification notification : batch) {
+        for (Delivery notification : batch) {
             BusEvent event = (BusEvent) notification;
             entries.add(PutEventsRequestEntry.builder().eventBusName(bus).source(source).detailType(event.detailType())
                     .detail(event.message()).time(event.time()).resources(event.resource())
@@ -85,8 +85,8 @@ public final class EventBridgePublisher implements NotificationPublisher {
         }
         // The result entries stand in the order of the request's; a failed one has an error code instead of an id.
         List<PutEventsResultEntry> results = response.entries();
-        List<Notification> refused = new ArrayList<>();
-        List<Notification> retryable = new ArrayList<>();
+        List<Delivery> refused = new ArrayList<>();
+        List<Delivery> retryable = new ArrayList<>();
         Undelivered.Cause cause = null;
         for (int i = 0; i < batch.size(); i++) {
             PutEventsResultEntry result = i < results.size() ? results.get(i) : null;
@@ -106,7 +106,7 @@ public final class EventBridgePublisher implements NotificationPublisher {
     }
 
     /** An entry's size as EventBridge counts it: its time, and the UTF-8 bytes of source, detail type, detail, resource. */
-    private int bytes(Notification notification) {
+    private int bytes(Delivery notification) {
         BusEvent event = (BusEvent) notification;
         return TIME_BYTES + utf8(source) + utf8(event.detailType()) + utf8(event.message()) + utf8(event.resource());
     }

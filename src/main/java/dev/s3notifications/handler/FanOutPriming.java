@@ -1,20 +1,20 @@
 package dev.s3notifications.handler;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import dev.s3notifications.domain.Arn;
-import dev.s3notifications.domain.Bucket;
-import dev.s3notifications.domain.BucketStore;
-import dev.s3notifications.domain.DestinationConfiguration;
-import dev.s3notifications.domain.DestinationType;
-import dev.s3notifications.domain.FilterRule;
-import dev.s3notifications.domain.NotificationConfiguration;
-import dev.s3notifications.domain.NotificationConfigurationValidator;
-import dev.s3notifications.event.DeliveryListener;
-import dev.s3notifications.event.DeliveryLog;
-import dev.s3notifications.event.NotificationPublisher;
+import dev.s3notifications.aws.HttpRehearsal;
+import dev.s3notifications.fanout.DeliveryListener;
+import dev.s3notifications.fanout.DeliveryLog;
+import dev.s3notifications.fanout.NotificationPublisher;
 import dev.s3notifications.logging.JsonLog;
 import dev.s3notifications.memory.InMemoryBucketStore;
-import dev.s3notifications.wiring.HttpRehearsal;
+import dev.s3notifications.notification.Arn;
+import dev.s3notifications.notification.DestinationConfiguration;
+import dev.s3notifications.notification.DestinationType;
+import dev.s3notifications.notification.FilterRule;
+import dev.s3notifications.notification.NotificationConfiguration;
+import dev.s3notifications.notification.NotificationConfigurationValidator;
+import dev.s3notifications.store.Bucket;
+import dev.s3notifications.store.BucketStore;
 import dev.s3notifications.wiring.Settings;
 import dev.s3notifications.wiring.Wiring;
 import java.io.ByteArrayInputStream;
@@ -128,12 +128,12 @@ final class FanOutPriming {
         InMemoryBucketStore sandbox = new InMemoryBucketStore();
         sandbox.create(bucket);
         sandbox.putNotificationConfiguration(bucket, sampleConfiguration());
-        deliver(new ObjectEventHandler(Wiring.fanOut(settings, sandbox, realPublisher, DeliveryLog.NONE, DeliveryListener.NONE)));
+        deliver(new FanOutHandler(Wiring.fanOut(settings, sandbox, realPublisher, DeliveryLog.NONE, DeliveryListener.NONE)));
     }
 
     /** The sample batch through the real store and publisher, rehearsed; returns how many messages failed. */
     int rehearse() {
-        ObjectEventHandler handler = new ObjectEventHandler(Wiring.fanOut(settings, realStore, realPublisher, DeliveryLog.NONE, DeliveryListener.NONE));
+        FanOutHandler handler = new FanOutHandler(Wiring.fanOut(settings, realStore, realPublisher, DeliveryLog.NONE, DeliveryListener.NONE));
         return HttpRehearsal.rehearse(this::answer, () -> deliver(handler));
     }
 
@@ -151,7 +151,7 @@ final class FanOutPriming {
     }
 
     /** Delivers the sample batch as Lambda would; returns how many of its messages failed. */
-    private int deliver(ObjectEventHandler handler) {
+    private int deliver(FanOutHandler handler) {
         String region = settings.region();
         String batch = "{\"events\":[" + EVENT.formatted(BUCKET, "batch/a b.bin") + ","
                 + EVENT.formatted(BUCKET, "batch/c+d.bin") + "]}";
@@ -202,7 +202,7 @@ final class FanOutPriming {
     private static String message(String id, String body) {
         StringBuilder json = new StringBuilder("{\"messageId\":\"priming-").append(id)
                 .append("\",\"receiptHandle\":\"priming\",\"body\":");
-        dev.s3notifications.domain.JsonText.appendString(json, body);
+        dev.s3notifications.message.JsonText.appendString(json, body);
         return json.append(",\"attributes\":{\"ApproximateReceiveCount\":\"1\"},\"messageAttributes\":{},")
                 .append("\"md5OfBody\":\"\",\"eventSource\":\"aws:sqs\",\"eventSourceARN\":\"arn:aws:sqs:priming\",")
                 .append("\"awsRegion\":\"us-east-1\"}").toString();

@@ -3,15 +3,15 @@ package dev.s3notifications.handler;
 import dev.s3notifications.api.S3Api;
 import dev.s3notifications.authentication.S3RequestAuthenticator;
 import dev.s3notifications.authorization.Caller;
-import dev.s3notifications.domain.AccessKey;
-import dev.s3notifications.domain.Arn;
-import dev.s3notifications.domain.Bucket;
-import dev.s3notifications.domain.BucketStore;
-import dev.s3notifications.domain.DestinationVerifier;
-import dev.s3notifications.domain.JsonText;
-import dev.s3notifications.domain.NotificationConfigurationValidator;
 import dev.s3notifications.logging.JsonLog;
 import dev.s3notifications.memory.InMemoryBucketStore;
+import dev.s3notifications.message.JsonText;
+import dev.s3notifications.notification.Arn;
+import dev.s3notifications.notification.DestinationVerifier;
+import dev.s3notifications.notification.NotificationConfigurationValidator;
+import dev.s3notifications.store.AccessKey;
+import dev.s3notifications.store.Bucket;
+import dev.s3notifications.store.BucketStore;
 import dev.s3notifications.wiring.Settings;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -98,7 +98,7 @@ final class SnapStartPriming implements Resource {
         this.requests = requests;
         this.region = settings.region();
         this.realStore = realStore;
-        DestinationVerifier none = (bucket, destinations, testEvent) -> new DestinationVerifier.Verification(List.of(), Map.of());
+        DestinationVerifier none = (destinations, testMessage) -> new DestinationVerifier.Verification(List.of(), Map.of());
         this.sandbox = sandbox(none, settings);
         this.sandboxWithRealDestinations = realVerifier == null ? null : sandbox(realVerifier, settings);
         String topicPrefix = "arn:" + Arn.partitionOf(settings.region()) + ":sns:" + settings.region() + ":"
@@ -191,7 +191,7 @@ final class SnapStartPriming implements Resource {
     }
 
     /** The sandbox bucket's configuration, as the sandbox stored it. */
-    private dev.s3notifications.domain.NotificationConfiguration sandboxConfiguration() {
+    private dev.s3notifications.notification.NotificationConfiguration sandboxConfiguration() {
         return dev.s3notifications.xml.NotificationConfigurationXml.read(
                 CONFIGURATION.formatted(topicArn).getBytes(StandardCharsets.UTF_8));
     }

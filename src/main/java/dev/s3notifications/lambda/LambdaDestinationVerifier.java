@@ -1,13 +1,11 @@
 package dev.s3notifications.lambda;
 
 import dev.s3notifications.aws.AwsErrors;
-import dev.s3notifications.domain.Bucket;
-import dev.s3notifications.domain.DependencyUnavailableException;
-import dev.s3notifications.domain.DestinationConfiguration;
-import dev.s3notifications.domain.DestinationType;
-import dev.s3notifications.domain.DestinationVerifier;
-import dev.s3notifications.domain.InvalidNotificationConfigurationException.Argument;
-import dev.s3notifications.domain.TestEvent;
+import dev.s3notifications.notification.DestinationConfiguration;
+import dev.s3notifications.notification.DestinationType;
+import dev.s3notifications.notification.DestinationVerifier;
+import dev.s3notifications.notification.InvalidNotificationConfigurationException.Argument;
+import dev.s3notifications.store.DependencyUnavailableException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +32,7 @@ public final class LambdaDestinationVerifier implements DestinationVerifier {
     }
 
     @Override
-    public Verification verify(Bucket bucket, List<DestinationConfiguration> destinations, TestEvent testEvent) {
+    public Verification verify(List<DestinationConfiguration> destinations, String testMessage) {
         Set<String> functions = new LinkedHashSet<>();
         for (DestinationConfiguration destination : destinations) {
             if (destination.type() == DestinationType.FUNCTION) {

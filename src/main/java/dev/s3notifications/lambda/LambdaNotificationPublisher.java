@@ -1,11 +1,11 @@
 package dev.s3notifications.lambda;
 
 import dev.s3notifications.aws.AwsErrors;
-import dev.s3notifications.event.Notification;
-import dev.s3notifications.event.NotificationPublisher;
-import dev.s3notifications.event.RetryingDelivery.Attempt;
-import dev.s3notifications.event.RetryingDelivery;
-import dev.s3notifications.event.Undelivered;
+import dev.s3notifications.fanout.Delivery;
+import dev.s3notifications.fanout.NotificationPublisher;
+import dev.s3notifications.fanout.RetryingDelivery.Attempt;
+import dev.s3notifications.fanout.RetryingDelivery;
+import dev.s3notifications.fanout.Undelivered;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.SdkBytes;
@@ -36,15 +36,15 @@ public final class LambdaNotificationPublisher implements NotificationPublisher 
     }
 
     @Override
-    public List<Undelivered> publish(List<Notification> notifications) {
+    public List<Undelivered> publish(List<Delivery> notifications) {
         List<Undelivered> undelivered = new ArrayList<>();
-        for (Notification notification : notifications) {
+        for (Delivery notification : notifications) {
             delivery.deliver(List.of(notification), one -> invoke(notification), undelivered);
         }
         return undelivered;
     }
 
-    private Attempt invoke(Notification notification) {
+    private Attempt invoke(Delivery notification) {
         InvokeResponse response;
         try {
             response = lambda.invoke(b -> b.functionName(notification.destination().address())

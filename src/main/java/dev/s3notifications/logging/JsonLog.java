@@ -1,6 +1,6 @@
 package dev.s3notifications.logging;
 
-import dev.s3notifications.domain.JsonText;
+import dev.s3notifications.message.JsonText;
 import java.io.PrintStream;
 import java.time.Instant;
 

@@ -1,7 +1,7 @@
 package dev.s3notifications.memory;
 
-import dev.s3notifications.domain.AccessKey;
-import dev.s3notifications.domain.AccessKeyRegistry;
+import dev.s3notifications.store.AccessKey;
+import dev.s3notifications.store.AccessKeyRegistry;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.s3notifications.memory;
 
-import dev.s3notifications.domain.Bucket;
-import dev.s3notifications.domain.BucketState;
-import dev.s3notifications.domain.BucketStore;
-import dev.s3notifications.domain.NotificationConfiguration;
+import dev.s3notifications.notification.NotificationConfiguration;
+import dev.s3notifications.store.Bucket;
+import dev.s3notifications.store.BucketState;
+import dev.s3notifications.store.BucketStore;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;

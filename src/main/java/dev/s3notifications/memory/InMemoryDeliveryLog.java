@@ -1,6 +1,6 @@
 package dev.s3notifications.memory;
 
-import dev.s3notifications.event.DeliveryLog;
+import dev.s3notifications.fanout.DeliveryLog;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,8 +1,8 @@
 package dev.s3notifications.memory;
 
-import dev.s3notifications.event.Destination;
-import dev.s3notifications.event.DestinationHealth;
-import dev.s3notifications.event.DestinationHealthLog;
+import dev.s3notifications.fanout.Destination;
+import dev.s3notifications.fanout.DestinationHealth;
+import dev.s3notifications.fanout.DestinationHealthLog;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;

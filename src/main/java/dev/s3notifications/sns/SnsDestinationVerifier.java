@@ -1,13 +1,12 @@
 package dev.s3notifications.sns;
 
 import dev.s3notifications.aws.AwsErrors;
-import dev.s3notifications.domain.Bucket;
-import dev.s3notifications.domain.DependencyUnavailableException;
-import dev.s3notifications.domain.DestinationConfiguration;
-import dev.s3notifications.domain.DestinationType;
-import dev.s3notifications.domain.DestinationVerifier;
-import dev.s3notifications.domain.InvalidNotificationConfigurationException.Argument;
-import dev.s3notifications.domain.TestEvent;
+import dev.s3notifications.message.TestEvent;
+import dev.s3notifications.notification.DestinationConfiguration;
+import dev.s3notifications.notification.DestinationType;
+import dev.s3notifications.notification.DestinationVerifier;
+import dev.s3notifications.notification.InvalidNotificationConfigurationException.Argument;
+import dev.s3notifications.store.DependencyUnavailableException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -40,14 +39,14 @@ public final class SnsDestinationVerifier implements DestinationVerifier {
     }
 
     @Override
-    public Verification verify(Bucket bucket, List<DestinationConfiguration> destinations, TestEvent testEvent) {
+    public Verification verify(List<DestinationConfiguration> destinations, String testMessage) {
         Set<String> topics = new LinkedHashSet<>();
         for (DestinationConfiguration destination : destinations) {
             if (destination.type() == DestinationType.TOPIC) {
                 topics.add(destination.arn());
             }
         }
-        String message = testEvent.toJson();
+        String message = testMessage;
         List<Argument> failures = new ArrayList<>();
         Map<String, String> messageIds = new LinkedHashMap<>();
         for (String topic : topics) {

@@ -2,11 +2,11 @@ package dev.s3notifications.sns;
 
 import dev.s3notifications.aws.AwsErrors;
 import dev.s3notifications.aws.Batches;
-import dev.s3notifications.event.Notification;
-import dev.s3notifications.event.NotificationPublisher;
-import dev.s3notifications.event.RetryingDelivery.Attempt;
-import dev.s3notifications.event.RetryingDelivery;
-import dev.s3notifications.event.Undelivered;
+import dev.s3notifications.fanout.Delivery;
+import dev.s3notifications.fanout.NotificationPublisher;
+import dev.s3notifications.fanout.RetryingDelivery.Attempt;
+import dev.s3notifications.fanout.RetryingDelivery;
+import dev.s3notifications.fanout.Undelivered;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,17 +45,17 @@ public final class SnsNotificationPublisher implements NotificationPublisher {
     }
 
     @Override
-    public List<Undelivered> publish(List<Notification> notifications) {
-        Map<String, List<Notification>> byTopic = new LinkedHashMap<>();
-        for (Notification notification : notifications) {
+    public List<Undelivered> publish(List<Delivery> notifications) {
+        Map<String, List<Delivery>> byTopic = new LinkedHashMap<>();
+        for (Delivery notification : notifications) {
             byTopic.computeIfAbsent(notification.destination().address(), topic -> new ArrayList<>()).add(notification);
         }
         List<Undelivered> undelivered = new ArrayList<>();
-        for (Map.Entry<String, List<Notification>> topic : byTopic.entrySet()) {
+        for (Map.Entry<String, List<Delivery>> topic : byTopic.entrySet()) {
             if (topic.getValue().size() == 1) {
                 delivery.deliver(topic.getValue(), one -> publishOne(topic.getKey(), one.get(0)), undelivered);
             } else {
-                for (List<Notification> batch : Batches.split(topic.getValue(), MAX_BATCH_ENTRIES, MAX_BATCH_BYTES,
+                for (List<Delivery> batch : Batches.split(topic.getValue(), MAX_BATCH_ENTRIES, MAX_BATCH_BYTES,
                         SnsNotificationPublisher::bytes, "SNS", undelivered)) {
                     delivery.deliver(batch, pending -> publishBatch(topic.getKey(), pending), undelivered);
                 }
@@ -64,7 +64,7 @@ public final class SnsNotificationPublisher implements NotificationPublisher {
         return undelivered;
     }
 
-    private Attempt publishOne(String topic, Notification notification) {
+    private Attempt publishOne(String topic, Delivery notification) {
         try {
             sns.publish(b -> b.topicArn(topic).subject(SnsDestinationVerifier.SUBJECT).message(notification.message()));
             return Attempt.DONE;
@@ -73,7 +73,7 @@ public final class SnsNotificationPublisher implements NotificationPublisher {
         }
     }
 
-    private Attempt publishBatch(String topic, List<Notification> batch) {
+    private Attempt publishBatch(String topic, List<Delivery> batch) {
         List<PublishBatchRequestEntry> entries = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             entries.add(PublishBatchRequestEntry.builder().id(Integer.toString(i))
@@ -90,7 +90,7 @@ public final class SnsNotificationPublisher implements NotificationPublisher {
                         .toList(), "SNS");
     }
 
-    private static int bytes(Notification notification) {
+    private static int bytes(Delivery notification) {
         return notification.message().getBytes(StandardCharsets.UTF_8).length + SUBJECT_BYTES;
     }
 }

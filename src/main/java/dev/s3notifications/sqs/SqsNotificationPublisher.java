@@ -2,11 +2,11 @@ package dev.s3notifications.sqs;
 
 import dev.s3notifications.aws.AwsErrors;
 import dev.s3notifications.aws.Batches;
-import dev.s3notifications.event.Notification;
-import dev.s3notifications.event.NotificationPublisher;
-import dev.s3notifications.event.RetryingDelivery.Attempt;
-import dev.s3notifications.event.RetryingDelivery;
-import dev.s3notifications.event.Undelivered;
+import dev.s3notifications.fanout.Delivery;
+import dev.s3notifications.fanout.NotificationPublisher;
+import dev.s3notifications.fanout.RetryingDelivery.Attempt;
+import dev.s3notifications.fanout.RetryingDelivery;
+import dev.s3notifications.fanout.Undelivered;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,14 +49,14 @@ public final class SqsNotificationPublisher implements NotificationPublisher {
     }
 
     @Override
-    public List<Undelivered> publish(List<Notification> notifications) {
-        Map<String, List<Notification>> byQueue = new LinkedHashMap<>();
-        for (Notification notification : notifications) {
+    public List<Undelivered> publish(List<Delivery> notifications) {
+        Map<String, List<Delivery>> byQueue = new LinkedHashMap<>();
+        for (Delivery notification : notifications) {
             byQueue.computeIfAbsent(notification.destination().address(), queue -> new ArrayList<>()).add(notification);
         }
         List<Undelivered> undelivered = new ArrayList<>();
         byQueue.forEach((queue, messages) -> {
-            for (List<Notification> batch : Batches.split(messages, MAX_BATCH_ENTRIES, MAX_BATCH_BYTES,
+            for (List<Delivery> batch : Batches.split(messages, MAX_BATCH_ENTRIES, MAX_BATCH_BYTES,
                         SqsNotificationPublisher::bytes, "SQS", undelivered)) {
                 delivery.deliver(batch, pending -> send(queue, pending), undelivered);
             }
@@ -64,10 +64,10 @@ public final class SqsNotificationPublisher implements NotificationPublisher {
         return undelivered;
     }
 
-    private Attempt send(String queueArn, List<Notification> batch) {
+    private Attempt send(String queueArn, List<Delivery> batch) {
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            Notification notification = batch.get(i);
+            Delivery notification = batch.get(i);
             var entry = SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(notification.message());
             if (notification.traceHeader() != null) {
                 entry.messageSystemAttributes(Map.of(MessageSystemAttributeNameForSends.AWS_TRACE_HEADER,
@@ -90,7 +90,7 @@ public final class SqsNotificationPublisher implements NotificationPublisher {
                         .toList(), "SQS");
     }
 
-    private static int bytes(Notification notification) {
+    private static int bytes(Delivery notification) {
         return notification.message().getBytes(StandardCharsets.UTF_8).length;
     }
 }

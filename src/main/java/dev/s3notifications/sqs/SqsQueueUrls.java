@@ -1,6 +1,6 @@
 package dev.s3notifications.sqs;
 
-import dev.s3notifications.domain.Arn;
+import dev.s3notifications.notification.Arn;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.sqs.SqsClient;
 

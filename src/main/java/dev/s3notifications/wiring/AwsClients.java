@@ -1,5 +1,7 @@
 package dev.s3notifications.wiring;
 
+import dev.s3notifications.aws.HttpRehearsal;
+import dev.s3notifications.aws.RetryableIoHttpClient;
 import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;

@@ -4,35 +4,35 @@ import dev.s3notifications.api.NotificationHealth;
 import dev.s3notifications.api.S3Api;
 import dev.s3notifications.authentication.CachedAccessKeyStore;
 import dev.s3notifications.authentication.S3RequestAuthenticator;
-import dev.s3notifications.domain.AccessKeyStore;
-import dev.s3notifications.domain.BucketStore;
-import dev.s3notifications.domain.DestinationType;
-import dev.s3notifications.domain.DestinationVerifier;
-import dev.s3notifications.domain.DestinationVerifiers;
-import dev.s3notifications.domain.NotificationConfigurationValidator;
 import dev.s3notifications.dynamodb.DynamoDbAccessKeyStore;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
 import dev.s3notifications.dynamodb.DynamoDbDeliveryLog;
 import dev.s3notifications.dynamodb.DynamoDbDestinationHealthLog;
-import dev.s3notifications.event.BucketNotificationsCache;
-import dev.s3notifications.event.DeliveryListener;
-import dev.s3notifications.event.DeliveryLog;
-import dev.s3notifications.event.Destination;
-import dev.s3notifications.event.DestinationHealthLog;
-import dev.s3notifications.event.FanOutMetrics;
-import dev.s3notifications.event.HealthTracker;
-import dev.s3notifications.event.NotificationPublisher;
-import dev.s3notifications.event.NotificationRouter;
-import dev.s3notifications.event.ObjectEventFanOut;
 import dev.s3notifications.eventbridge.EventBridgePublisher;
+import dev.s3notifications.fanout.BucketNotificationsCache;
+import dev.s3notifications.fanout.DeliveryListener;
+import dev.s3notifications.fanout.DeliveryLog;
+import dev.s3notifications.fanout.Destination;
+import dev.s3notifications.fanout.DestinationHealthLog;
+import dev.s3notifications.fanout.FanOut;
+import dev.s3notifications.fanout.FanOutMetrics;
+import dev.s3notifications.fanout.HealthTracker;
+import dev.s3notifications.fanout.NotificationPublisher;
+import dev.s3notifications.fanout.NotificationRouter;
 import dev.s3notifications.json.ObjectEventJson;
 import dev.s3notifications.lambda.LambdaDestinationVerifier;
 import dev.s3notifications.lambda.LambdaNotificationPublisher;
 import dev.s3notifications.logging.JsonLog;
+import dev.s3notifications.notification.DestinationType;
+import dev.s3notifications.notification.DestinationVerifier;
+import dev.s3notifications.notification.DestinationVerifiers;
+import dev.s3notifications.notification.NotificationConfigurationValidator;
 import dev.s3notifications.sns.SnsDestinationVerifier;
 import dev.s3notifications.sns.SnsNotificationPublisher;
 import dev.s3notifications.sqs.SqsDestinationVerifier;
 import dev.s3notifications.sqs.SqsNotificationPublisher;
+import dev.s3notifications.store.AccessKeyStore;
+import dev.s3notifications.store.BucketStore;
 import dev.s3notifications.xml.S3Documents;
 import java.time.Clock;
 import java.util.List;
@@ -89,8 +89,8 @@ public final class Wiring {
         Lazy<DestinationVerifier> functions = Lazy.of(() -> new LambdaDestinationVerifier(AwsClients.lambda(settings)));
         return new DestinationVerifiers(Map.of(
                 DestinationType.TOPIC, new SnsDestinationVerifier(sns),
-                DestinationType.QUEUE, (bucket, destinations, testEvent) -> queues.get().verify(bucket, destinations, testEvent),
-                DestinationType.FUNCTION, (bucket, destinations, testEvent) -> functions.get().verify(bucket, destinations, testEvent)));
+                DestinationType.QUEUE, (destinations, testMessage) -> queues.get().verify(destinations, testMessage),
+                DestinationType.FUNCTION, (destinations, testMessage) -> functions.get().verify(destinations, testMessage)));
     }
 
     /**
@@ -124,12 +124,12 @@ public final class Wiring {
     }
 
     /** The fan-out function's collaborators, built once per container so the configuration cache outlives invocations. */
-    public static ObjectEventFanOut fanOut(Settings settings) {
+    public static FanOut fanOut(Settings settings) {
         return fanOutFunction(settings).fanOut();
     }
 
     /** The fan-out function's parts: the fan-out, and the store and publisher it uses (priming calls them too). */
-    public record FanOutFunction(ObjectEventFanOut fanOut, BucketStore store, NotificationPublisher publisher) {
+    public record FanOutFunction(FanOut fanOut, BucketStore store, NotificationPublisher publisher) {
     }
 
     public static FanOutFunction fanOutFunction(Settings settings) {
@@ -152,9 +152,9 @@ public final class Wiring {
     }
 
     /** @param listener told what each batch delivered: the destinations' health, metrics */
-    public static ObjectEventFanOut fanOut(Settings settings, BucketStore store, NotificationPublisher publisher,
+    public static FanOut fanOut(Settings settings, BucketStore store, NotificationPublisher publisher,
             DeliveryLog deliveryLog, DeliveryListener listener) {
-        return new ObjectEventFanOut(new ObjectEventJson(),
+        return new FanOut(new ObjectEventJson(),
                 new BucketNotificationsCache(store, settings.configurationCacheTtl(), System::nanoTime), publisher,
                 deliveryLog, eventBus(settings), listener);
     }
@@ -176,7 +176,7 @@ public final class Wiring {
     }
 
     /** The same, with the SDK clients given (tests and the benchmark count their calls). */
-    public static ObjectEventFanOut fanOut(Settings settings, DynamoDbClient dynamoDb, SnsClient sns) {
+    public static FanOut fanOut(Settings settings, DynamoDbClient dynamoDb, SnsClient sns) {
         return fanOut(settings, new DynamoDbBucketStore(dynamoDb, settings.bucketsTable()), publisher(settings, sns),
                 new DynamoDbDeliveryLog(dynamoDb, settings.delivery().deliveriesTable(), Clock.systemUTC()),
                 DeliveryListener.NONE);

@@ -1,7 +1,7 @@
 package dev.s3notifications.xml;
 
-import dev.s3notifications.domain.Bucket;
-import dev.s3notifications.domain.S3Time;
+import dev.s3notifications.message.S3Time;
+import dev.s3notifications.store.Bucket;
 import java.util.List;
 
 /** The bucket-level documents other than the notification configuration. */

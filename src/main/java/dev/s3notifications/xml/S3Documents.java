@@ -1,7 +1,7 @@
 package dev.s3notifications.xml;
 
-import dev.s3notifications.domain.Bucket;
-import dev.s3notifications.domain.NotificationConfiguration;
+import dev.s3notifications.notification.NotificationConfiguration;
+import dev.s3notifications.store.Bucket;
 import java.util.List;
 import java.util.Map;
 

@@ -13,10 +13,10 @@ import static dev.s3notifications.testing.S3Requests.getNotification;
 import static dev.s3notifications.testing.S3Requests.putNotification;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.s3notifications.domain.Bucket;
-import dev.s3notifications.domain.EventType;
-import dev.s3notifications.domain.NotificationConfigurationValidator;
 import dev.s3notifications.memory.InMemoryBucketStore;
+import dev.s3notifications.notification.EventType;
+import dev.s3notifications.notification.NotificationConfigurationValidator;
+import dev.s3notifications.store.Bucket;
 import dev.s3notifications.testing.GivenCallerAuthenticator;
 import dev.s3notifications.testing.RecordingDestinationVerifier;
 import java.nio.charset.StandardCharsets;

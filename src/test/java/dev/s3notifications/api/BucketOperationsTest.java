@@ -7,8 +7,8 @@ import static dev.s3notifications.testing.S3Requests.putNotification;
 import static dev.s3notifications.testing.S3Requests.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.s3notifications.domain.NotificationConfigurationValidator;
 import dev.s3notifications.memory.InMemoryBucketStore;
+import dev.s3notifications.notification.NotificationConfigurationValidator;
 import dev.s3notifications.testing.GivenCallerAuthenticator;
 import dev.s3notifications.testing.RecordingDestinationVerifier;
 import dev.s3notifications.testing.S3ErrorDocument;

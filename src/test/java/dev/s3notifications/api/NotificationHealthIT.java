@@ -10,8 +10,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
 import dev.s3notifications.dynamodb.DynamoDbDeliveryLog;
 import dev.s3notifications.dynamodb.DynamoDbDestinationHealthLog;
-import dev.s3notifications.event.Destination;
-import dev.s3notifications.handler.ObjectEventHandler;
+import dev.s3notifications.fanout.Destination;
+import dev.s3notifications.handler.FanOutHandler;
 import dev.s3notifications.testing.AwsTestClients;
 import dev.s3notifications.testing.MotoServer;
 import dev.s3notifications.testing.S3Requests;
@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 class NotificationHealthIT {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static S3Api api;
-    private static ObjectEventHandler fanOut;
+    private static FanOutHandler fanOut;
     private static SqsClient sqs;
     private static DynamoDbClient dynamoDb;
     private static String deliveries;
@@ -54,7 +54,7 @@ class NotificationHealthIT {
                 "AWS_ENDPOINT_URL", moto.endpoint().toString(), "PRIME_AT_INIT", "false",
                 "UNSIGNED_REQUESTS_ACCOUNT_ID", S3Requests.ACCOUNT);
         api = Wiring.api(Settings.from(env));
-        fanOut = new ObjectEventHandler(Settings.from(env));
+        fanOut = new FanOutHandler(Settings.from(env));
         sqs = AwsTestClients.sqs(moto.endpoint());
     }
 

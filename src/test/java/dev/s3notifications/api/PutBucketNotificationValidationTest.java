@@ -6,9 +6,9 @@ import static dev.s3notifications.testing.S3Requests.getNotification;
 import static dev.s3notifications.testing.S3Requests.putNotification;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.s3notifications.domain.Bucket;
-import dev.s3notifications.domain.NotificationConfigurationValidator;
 import dev.s3notifications.memory.InMemoryBucketStore;
+import dev.s3notifications.notification.NotificationConfigurationValidator;
+import dev.s3notifications.store.Bucket;
 import dev.s3notifications.testing.GivenCallerAuthenticator;
 import dev.s3notifications.testing.RecordingDestinationVerifier;
 import dev.s3notifications.testing.S3ErrorDocument;
@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**

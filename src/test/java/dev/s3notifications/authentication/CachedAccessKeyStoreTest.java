@@ -2,8 +2,8 @@ package dev.s3notifications.authentication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.s3notifications.domain.AccessKey;
 import dev.s3notifications.memory.InMemoryAccessKeyStore;
+import dev.s3notifications.store.AccessKey;
 import dev.s3notifications.testing.CountingAccessKeyStore;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,18 +1,18 @@
 package dev.s3notifications.authentication;
 
-import static dev.s3notifications.authentication.SignedRequests.refusal;
-import static dev.s3notifications.authentication.SignedRequests.request;
 import static dev.s3notifications.authentication.SignatureV4Test.ACCOUNT;
 import static dev.s3notifications.authentication.SignatureV4Test.KEY_ID;
 import static dev.s3notifications.authentication.SignatureV4Test.SECRET;
 import static dev.s3notifications.authentication.SignatureV4Test.USER;
+import static dev.s3notifications.authentication.SignedRequests.refusal;
+import static dev.s3notifications.authentication.SignedRequests.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.s3notifications.api.S3Error;
 import dev.s3notifications.api.S3Exception;
 import dev.s3notifications.authorization.Caller;
-import dev.s3notifications.domain.AccessKey;
 import dev.s3notifications.memory.InMemoryAccessKeyStore;
+import dev.s3notifications.store.AccessKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -5,13 +5,13 @@ import static dev.s3notifications.testing.Destinations.queue;
 import static dev.s3notifications.testing.Destinations.topic;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.s3notifications.domain.Bucket;
-import dev.s3notifications.domain.DestinationConfiguration;
-import dev.s3notifications.domain.NotificationConfiguration;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
 import dev.s3notifications.dynamodb.DynamoDbDeliveryLog;
-import dev.s3notifications.handler.ObjectEventHandler;
+import dev.s3notifications.handler.FanOutHandler;
 import dev.s3notifications.logging.JsonLog;
+import dev.s3notifications.notification.DestinationConfiguration;
+import dev.s3notifications.notification.NotificationConfiguration;
+import dev.s3notifications.store.Bucket;
 import dev.s3notifications.testing.AwsTestClients;
 import dev.s3notifications.testing.FaultProxy;
 import dev.s3notifications.testing.InvokeApi;
@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * What delivering costs for each kind of destination: the fan-out function as deployed ({@link ObjectEventHandler}
+ * What delivering costs for each kind of destination: the fan-out function as deployed ({@link FanOutHandler}
  * built from its settings) fans 1,000 events out, in SQS batches of 100 over 10 buckets, to SNS topics, SQS queues,
  * Lambda functions or the EventBridge bus; its AWS calls are counted on the wire, by a pass-through proxy in front of
  * each service (moto for DynamoDB, SNS, SQS and EventBridge; an {@link InvokeApi} endpoint for Lambda, as invoking on
@@ -199,7 +199,7 @@ public final class DestinationsBenchmark {
 
     /** One run: a new function instance (a cold configuration cache, as in a new container), then its deliveries. */
     private Run run(Kind kind, Settings settings, SqsClient sqs, InvokeApi lambda) {
-        ObjectEventHandler function = new ObjectEventHandler(settings);
+        FanOutHandler function = new FanOutHandler(settings);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         calls.clear();
         busEntries.set(0);

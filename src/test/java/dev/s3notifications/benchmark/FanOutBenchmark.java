@@ -3,21 +3,21 @@ package dev.s3notifications.benchmark;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.s3notifications.domain.Bucket;
-import dev.s3notifications.domain.DestinationConfiguration;
-import dev.s3notifications.domain.DestinationType;
-import dev.s3notifications.domain.FilterRule;
-import dev.s3notifications.domain.NotificationConfiguration;
-import dev.s3notifications.domain.NotificationConfigurationValidator;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
-import dev.s3notifications.event.DeliveryListener;
-import dev.s3notifications.event.DeliveryLog;
-import dev.s3notifications.event.Notification;
-import dev.s3notifications.event.NotificationPublisher;
-import dev.s3notifications.event.Undelivered;
-import dev.s3notifications.handler.ObjectEventHandler;
+import dev.s3notifications.fanout.Delivery;
+import dev.s3notifications.fanout.DeliveryListener;
+import dev.s3notifications.fanout.DeliveryLog;
+import dev.s3notifications.fanout.NotificationPublisher;
+import dev.s3notifications.fanout.Undelivered;
+import dev.s3notifications.handler.FanOutHandler;
 import dev.s3notifications.logging.JsonLog;
+import dev.s3notifications.notification.DestinationConfiguration;
+import dev.s3notifications.notification.DestinationType;
+import dev.s3notifications.notification.FilterRule;
+import dev.s3notifications.notification.NotificationConfiguration;
+import dev.s3notifications.notification.NotificationConfigurationValidator;
 import dev.s3notifications.sns.SnsNotificationPublisher;
+import dev.s3notifications.store.Bucket;
 import dev.s3notifications.testing.AwsCallCounter;
 import dev.s3notifications.testing.AwsTestClients;
 import dev.s3notifications.testing.MotoServer;
@@ -190,15 +190,15 @@ public final class FanOutBenchmark {
     private void report(int rounds) {
         Settings settings = Settings.from(Map.of("BUCKETS_TABLE", table, "AWS_REGION", "us-east-1"));
         Supplier<RequestHandler<SQSEvent, SQSBatchResponse>> fanOut =
-                () -> new ObjectEventHandler(Wiring.fanOut(settings, dynamoDb, sns))::handleRequest;
+                () -> new FanOutHandler(Wiring.fanOut(settings, dynamoDb, sns))::handleRequest;
         Supplier<RequestHandler<SQSEvent, SQSBatchResponse>> naive =
-                () -> new NaiveObjectEventHandler(new DynamoDbBucketStore(dynamoDb, table), sns);
-        List<List<Notification>> published = new ArrayList<>();
+                () -> new NaiveFanOutHandler(new DynamoDbBucketStore(dynamoDb, table), sns);
+        List<List<Delivery>> published = new ArrayList<>();
         NotificationPublisher recording = new NotificationPublisher() {
             private final NotificationPublisher real = new SnsNotificationPublisher(sns);
 
             @Override
-            public List<Undelivered> publish(List<Notification> notifications) {
+            public List<Undelivered> publish(List<Delivery> notifications) {
                 published.add(List.copyOf(notifications));
                 return real.publish(notifications);
             }
@@ -216,7 +216,7 @@ public final class FanOutBenchmark {
                 + " alternating; CPU = the function thread's CPU time.%n%n", System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), ManagementFactory.getRuntimeMXBean().getInputArguments(), TTL.toSeconds(), rounds);
         run(naive);
-        run(() -> new ObjectEventHandler(Wiring.fanOut(settings, new DynamoDbBucketStore(dynamoDb, table), recording, DeliveryLog.NONE, DeliveryListener.NONE))::handleRequest);
+        run(() -> new FanOutHandler(Wiring.fanOut(settings, new DynamoDbBucketStore(dynamoDb, table), recording, DeliveryLog.NONE, DeliveryListener.NONE))::handleRequest);
         if (published.size() != batches.size()) {
             throw new IllegalStateException("the fan-out published " + published.size() + " times for " + batches.size() + " batches");
         }

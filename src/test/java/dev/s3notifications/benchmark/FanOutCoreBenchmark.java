@@ -1,21 +1,20 @@
 package dev.s3notifications.benchmark;
 
-import dev.s3notifications.domain.Bucket;
-import dev.s3notifications.domain.DestinationConfiguration;
-import dev.s3notifications.domain.DestinationType;
-import dev.s3notifications.domain.FilterRule;
-import dev.s3notifications.domain.NotificationConfiguration;
-import dev.s3notifications.domain.NotificationConfigurationValidator;
-import dev.s3notifications.event.BucketNotificationsCache;
-import dev.s3notifications.event.DeliveryLog;
-import dev.s3notifications.event.ObjectEventFanOut.QueuedMessage;
-import dev.s3notifications.event.ObjectEventFanOut;
-import dev.s3notifications.event.Undelivered;
+import dev.s3notifications.fanout.BucketNotificationsCache;
+import dev.s3notifications.fanout.DeliveryLog;
+import dev.s3notifications.fanout.FanOut.QueuedMessage;
+import dev.s3notifications.fanout.FanOut;
+import dev.s3notifications.fanout.Undelivered;
 import dev.s3notifications.json.ObjectEventJson;
 import dev.s3notifications.logging.JsonLog;
+import dev.s3notifications.memory.InMemoryBucketStore;
+import dev.s3notifications.notification.DestinationConfiguration;
+import dev.s3notifications.notification.DestinationType;
+import dev.s3notifications.notification.FilterRule;
+import dev.s3notifications.notification.NotificationConfiguration;
+import dev.s3notifications.notification.NotificationConfigurationValidator;
+import dev.s3notifications.store.Bucket;
 import dev.s3notifications.testing.FanOuts;
-import dev.s3notifications.memory.InMemoryBucketStore;
-import dev.s3notifications.memory.InMemoryBucketStore;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -45,7 +44,7 @@ import org.openjdk.jmh.annotations.State;
 public class FanOutCoreBenchmark {
     static final int BATCH = 100;
 
-    private ObjectEventFanOut fanOut;
+    private FanOut fanOut;
     private final List<QueuedMessage> messages = new ArrayList<>();
 
     @Setup

@@ -1,13 +1,13 @@
 package dev.s3notifications.benchmark;
 
-import dev.s3notifications.domain.DestinationConfiguration;
-import dev.s3notifications.domain.DestinationType;
-import dev.s3notifications.domain.EventType;
-import dev.s3notifications.domain.FilterRule;
-import dev.s3notifications.domain.NotificationConfiguration;
-import dev.s3notifications.domain.NotificationConfigurationValidator;
-import dev.s3notifications.event.NotificationIndex;
-import dev.s3notifications.event.ObjectKeys;
+import dev.s3notifications.fanout.NotificationIndex;
+import dev.s3notifications.message.ObjectKeys;
+import dev.s3notifications.notification.DestinationConfiguration;
+import dev.s3notifications.notification.DestinationType;
+import dev.s3notifications.notification.EventType;
+import dev.s3notifications.notification.FilterRule;
+import dev.s3notifications.notification.NotificationConfiguration;
+import dev.s3notifications.notification.NotificationConfigurationValidator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

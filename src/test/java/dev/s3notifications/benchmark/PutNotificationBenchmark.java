@@ -5,13 +5,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.s3notifications.api.S3Api;
 import dev.s3notifications.authentication.S3RequestAuthenticator;
-import dev.s3notifications.domain.AccessKey;
-import dev.s3notifications.domain.Bucket;
-import dev.s3notifications.domain.DestinationVerifier;
-import dev.s3notifications.domain.NotificationConfigurationValidator;
 import dev.s3notifications.dynamodb.SerializingInMemoryBucketStore;
 import dev.s3notifications.handler.ApiHandler;
 import dev.s3notifications.memory.InMemoryAccessKeyStore;
+import dev.s3notifications.notification.DestinationVerifier;
+import dev.s3notifications.notification.NotificationConfigurationValidator;
+import dev.s3notifications.store.AccessKey;
+import dev.s3notifications.store.Bucket;
 import dev.s3notifications.testing.FixedContext;
 import dev.s3notifications.testing.SigV4Signing;
 import dev.s3notifications.wiring.Settings;
@@ -70,7 +70,7 @@ public class PutNotificationBenchmark {
         Settings settings = Settings.from(Map.of());
         SerializingInMemoryBucketStore store = new SerializingInMemoryBucketStore();
         store.create(new Bucket("benchmark-bucket", Settings.DEFAULT_ACCOUNT, "us-east-1", Instant.parse("2026-01-01T00:00:00Z")));
-        DestinationVerifier accepting = (bucket, destinations, testEvent) -> new DestinationVerifier.Verification(List.of(), Map.of());
+        DestinationVerifier accepting = (destinations, testMessage) -> new DestinationVerifier.Verification(List.of(), Map.of());
         InMemoryAccessKeyStore keys = InMemoryAccessKeyStore.holding(KEY);
         handler = new ApiHandler(new S3Api(new S3RequestAuthenticator(keys, "us-east-1", Clock.systemUTC(), null), store,
                 new NotificationConfigurationValidator(), accepting, "us-east-1", Settings.DEFAULT_MAX_REQUEST_BODY_BYTES,

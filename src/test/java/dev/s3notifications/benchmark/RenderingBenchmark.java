@@ -1,11 +1,11 @@
 package dev.s3notifications.benchmark;
 
-import dev.s3notifications.domain.Bucket;
-import dev.s3notifications.domain.EventType;
-import dev.s3notifications.event.BucketIdentity;
-import dev.s3notifications.event.ObjectEvent;
-import dev.s3notifications.event.ObjectKeys;
-import dev.s3notifications.event.S3EventMessage;
+import dev.s3notifications.message.BucketIdentity;
+import dev.s3notifications.message.ObjectEvent;
+import dev.s3notifications.message.ObjectKeys;
+import dev.s3notifications.message.S3EventMessage;
+import dev.s3notifications.notification.EventType;
+import dev.s3notifications.store.Bucket;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -4,8 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.s3notifications.event.Notification;
-import dev.s3notifications.event.NotificationPublisher;
+import dev.s3notifications.fanout.Delivery;
+import dev.s3notifications.fanout.NotificationPublisher;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -24,14 +24,14 @@ final class SdkFloorFanOutHandler implements RequestHandler<SQSEvent, SQSBatchRe
     private final NotificationPublisher publisher;
     private final String table;
     private final List<String> buckets;
-    private final List<List<Notification>> publishedPerBatch;
+    private final List<List<Delivery>> publishedPerBatch;
     private int batch;
 
     /**
      * @param publishedPerBatch what the fan-out published for each batch, in the order the batches come
      */
     SdkFloorFanOutHandler(DynamoDbClient dynamoDb, NotificationPublisher publisher, String table, List<String> buckets,
-            List<List<Notification>> publishedPerBatch) {
+            List<List<Delivery>> publishedPerBatch) {
         this.dynamoDb = dynamoDb;
         this.publisher = publisher;
         this.table = table;

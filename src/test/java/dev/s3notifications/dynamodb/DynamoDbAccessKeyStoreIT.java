@@ -2,8 +2,8 @@ package dev.s3notifications.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.s3notifications.domain.AccessKeyRegistry;
-import dev.s3notifications.domain.AccessKeyRegistryContract;
+import dev.s3notifications.store.AccessKeyRegistry;
+import dev.s3notifications.store.AccessKeyRegistryContract;
 import dev.s3notifications.testing.AwsTestClients;
 import dev.s3notifications.testing.MotoServer;
 import dev.s3notifications.testing.SentRequests;

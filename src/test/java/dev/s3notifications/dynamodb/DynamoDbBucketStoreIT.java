@@ -2,9 +2,9 @@ package dev.s3notifications.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.s3notifications.domain.Bucket;
-import dev.s3notifications.domain.BucketStore;
-import dev.s3notifications.domain.BucketStoreContract;
+import dev.s3notifications.store.Bucket;
+import dev.s3notifications.store.BucketStore;
+import dev.s3notifications.store.BucketStoreContract;
 import dev.s3notifications.testing.AwsTestClients;
 import dev.s3notifications.testing.MotoServer;
 import dev.s3notifications.testing.SentRequests;

@@ -3,11 +3,11 @@ package dev.s3notifications.eventbridge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.s3notifications.event.Destination;
-import dev.s3notifications.event.Notification.BusEvent;
-import dev.s3notifications.event.Notification.Origin;
-import dev.s3notifications.event.Notification;
-import dev.s3notifications.event.RetryingDelivery;
+import dev.s3notifications.fanout.Delivery.BusEvent;
+import dev.s3notifications.fanout.Delivery.Origin;
+import dev.s3notifications.fanout.Delivery;
+import dev.s3notifications.fanout.Destination;
+import dev.s3notifications.fanout.RetryingDelivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,11 +28,11 @@ class EventBridgePublisherTest {
     private final EventBridgePublisher publisher = new EventBridgePublisher(eventBridge, "s3-bucket-notifications",
             new RetryingDelivery.Retry(3, Duration.ofMillis(100), Duration.ofSeconds(1), sleeps::add));
 
-    private static Notification event(int i, String detail) {
+    private static Delivery event(int i, String detail) {
         return new BusEvent(BUS, "Object Created", detail, TIME, "arn:aws:s3:::photos", null, new Origin("m" + i, 0, null, "photos", TIME));
     }
 
-    private static List<Notification> events(int count) {
+    private static List<Delivery> events(int count) {
         return IntStream.range(0, count).mapToObj(i -> event(i, "{\"n\":" + i + "}")).toList();
     }
 
@@ -53,7 +53,7 @@ class EventBridgePublisherTest {
     @Test
     void aCallStaysUnder256Kb() {
         String hundredKiB = "x".repeat(100 * 1024);
-        List<Notification> big = IntStream.range(0, 5).mapToObj(i -> event(i, hundredKiB)).toList();
+        List<Delivery> big = IntStream.range(0, 5).mapToObj(i -> event(i, hundredKiB)).toList();
         assertThat(publisher.publish(big)).isEmpty();
         assertThat(eventBridge.puts()).extracting(r -> r.entries().size()).containsExactly(2, 2, 1);
     }

@@ -9,12 +9,12 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.s3notifications.domain.Bucket;
-import dev.s3notifications.domain.NotificationConfiguration;
-import dev.s3notifications.domain.NotificationConfigurationValidator;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
 import dev.s3notifications.dynamodb.DynamoDbDeliveryLog;
-import dev.s3notifications.event.BucketIdentity;
+import dev.s3notifications.message.BucketIdentity;
+import dev.s3notifications.notification.NotificationConfiguration;
+import dev.s3notifications.notification.NotificationConfigurationValidator;
+import dev.s3notifications.store.Bucket;
 import dev.s3notifications.testing.AwsTestClients;
 import dev.s3notifications.testing.FaultProxy;
 import dev.s3notifications.testing.InvokeApi;
@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * The fan-out function as deployed ({@link ObjectEventHandler} built from its settings), delivering to moto's SQS
+ * The fan-out function as deployed ({@link FanOutHandler} built from its settings), delivering to moto's SQS
  * and EventBridge (read back through a rule whose target is a queue, as on AWS) and to an Invoke API endpoint of our
  * own for Lambda (invoking on moto needs Docker); configurations and the delivery log in moto's DynamoDB.
  */
@@ -61,7 +61,7 @@ class DestinationDeliveryIT {
     private static Map<String, String> environment;
 
     private Bucket bucket;
-    private ObjectEventHandler handler;
+    private FanOutHandler handler;
 
     @BeforeAll
     static void emulators() {
@@ -98,7 +98,7 @@ class DestinationDeliveryIT {
         bucket = new Bucket("photos-" + UUID.randomUUID().toString().substring(0, 8), ACCOUNT, "us-east-1",
                 Instant.parse("2026-01-01T00:00:00Z"));
         store.create(bucket);
-        handler = new ObjectEventHandler(settings);
+        handler = new FanOutHandler(settings);
     }
 
     private void configure(NotificationConfiguration configuration) {
@@ -180,7 +180,7 @@ class DestinationDeliveryIT {
             });
             Map<String, String> env = new HashMap<>(environment);
             env.put("AWS_ENDPOINT_URL_SQS", wire.endpoint().toString());
-            assertThat(failures(new ObjectEventHandler(Settings.from(env)).handleRequest(batch(1,
+            assertThat(failures(new FanOutHandler(Settings.from(env)).handleRequest(batch(1,
                     "{\"events\":[" + traced + "," + traced + "]}", event("s3:ObjectCreated:Put", bucket.name(), key, "")),
                     null))).isEmpty();
         }
@@ -289,7 +289,7 @@ class DestinationDeliveryIT {
         assertThat(failures(handler.handleRequest(batch(1, event("s3:ObjectCreated:Put", bucket.name(), "a.jpg", "")), null)))
                 .isEmpty();
         configure(new NotificationConfiguration(List.of(), true)); // then on, and a sentinel event after the first
-        handler = new ObjectEventHandler(settings); // a new container: no cached configuration
+        handler = new FanOutHandler(settings); // a new container: no cached configuration
         assertThat(failures(handler.handleRequest(batch(1, event("s3:ObjectCreated:Put", bucket.name(), "sentinel", "")), null)))
                 .isEmpty();
 

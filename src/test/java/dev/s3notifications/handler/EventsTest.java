@@ -11,21 +11,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3notifications.api.S3Api;
 import dev.s3notifications.authentication.S3RequestAuthenticator;
-import dev.s3notifications.domain.AccessKey;
-import dev.s3notifications.domain.AccessKeyStore;
-import dev.s3notifications.domain.BucketStore;
-import dev.s3notifications.domain.DestinationConfiguration;
-import dev.s3notifications.domain.DestinationType;
-import dev.s3notifications.domain.DestinationVerifier;
-import dev.s3notifications.domain.DestinationVerifiers;
-import dev.s3notifications.domain.InvalidNotificationConfigurationException.Argument;
-import dev.s3notifications.domain.NotificationConfigurationValidator;
-import dev.s3notifications.testing.FanOuts;
-import dev.s3notifications.event.BucketNotificationsCache;
-import dev.s3notifications.event.ObjectEventFanOut;
-import dev.s3notifications.json.ObjectEventJson;
 import dev.s3notifications.memory.InMemoryAccessKeyStore;
 import dev.s3notifications.memory.InMemoryBucketStore;
+import dev.s3notifications.notification.DestinationConfiguration;
+import dev.s3notifications.notification.DestinationType;
+import dev.s3notifications.notification.DestinationVerifier;
+import dev.s3notifications.notification.DestinationVerifiers;
+import dev.s3notifications.notification.InvalidNotificationConfigurationException.Argument;
+import dev.s3notifications.notification.NotificationConfigurationValidator;
+import dev.s3notifications.store.AccessKey;
+import dev.s3notifications.store.AccessKeyStore;
+import dev.s3notifications.store.BucketStore;
+import dev.s3notifications.testing.FanOuts;
 import dev.s3notifications.testing.FixedContext;
 import dev.s3notifications.testing.RecordingDestinationVerifier;
 import dev.s3notifications.testing.RecordingNotificationPublisher;
@@ -187,17 +184,17 @@ class EventsTest {
             Set<String> existing = new HashSet<>();
             MANIFEST.get(listName).forEach(arn -> existing.add(arn.asText()));
             var recording = new RecordingDestinationVerifier();
-            return (bucket, destinations, testEvent) -> {
+            return (destinations, testMessage) -> {
                 List<Argument> missing = destinations.stream().map(DestinationConfiguration::arn).distinct()
                         .filter(arn -> !existing.contains(arn)).map(refusal).toList();
-                return missing.isEmpty() ? recording.verify(bucket, destinations, testEvent)
+                return missing.isEmpty() ? recording.verify(destinations, testMessage)
                         : new DestinationVerifier.Verification(missing, Map.of());
             };
         }
 
         SQSBatchResponse fanOut(SQSEvent event) {
             var fanOut = FanOuts.of(store, published);
-            return new ObjectEventHandler(fanOut).handleRequest(event, new FixedContext(UUID.randomUUID().toString(), "ObjectEventFunction"));
+            return new FanOutHandler(fanOut).handleRequest(event, new FixedContext(UUID.randomUUID().toString(), "FanOutFunction"));
         }
 
         APIGatewayProxyResponseEvent invoke(String name) {

@@ -3,9 +3,9 @@ package dev.s3notifications.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
-import dev.s3notifications.event.Notification;
-import dev.s3notifications.event.NotificationPublisher;
-import dev.s3notifications.event.Undelivered;
+import dev.s3notifications.fanout.Delivery;
+import dev.s3notifications.fanout.NotificationPublisher;
+import dev.s3notifications.fanout.Undelivered;
 import dev.s3notifications.memory.InMemoryBucketStore;
 import dev.s3notifications.sns.SnsNotificationPublisher;
 import dev.s3notifications.testing.AwsTestClients;
@@ -53,7 +53,7 @@ class FanOutPrimingTest {
         var sns = AwsClients.sns(nowhere);
         CountingBucketStore realStore = new CountingBucketStore(new DynamoDbBucketStore(dynamoDb, nowhere.bucketsTable()));
         List<List<Undelivered>> undelivered = new ArrayList<>();
-        List<Notification> given = new ArrayList<>();
+        List<Delivery> given = new ArrayList<>();
         NotificationPublisher realPublisher = notifications -> {
             given.addAll(notifications);
             List<Undelivered> failed = new SnsNotificationPublisher(sns).publish(notifications);

@@ -6,11 +6,11 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.s3notifications.domain.Bucket;
-import dev.s3notifications.domain.NotificationConfiguration;
-import dev.s3notifications.event.Notification;
+import dev.s3notifications.fanout.Delivery;
 import dev.s3notifications.logging.JsonLog;
 import dev.s3notifications.memory.InMemoryBucketStore;
+import dev.s3notifications.notification.NotificationConfiguration;
+import dev.s3notifications.store.Bucket;
 import dev.s3notifications.testing.Destinations;
 import dev.s3notifications.testing.ErrorLogLines;
 import dev.s3notifications.testing.FanOuts;
@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One batch of hostile object-event messages at a time through the fan-out function ({@link ObjectEventHandler}
+ * One batch of hostile object-event messages at a time through the fan-out function ({@link FanOutHandler}
  * over the real reader, cache, index and renderer, with buckets in memory and a recording publisher). Each batch
  * ends with a control message, a valid event whose notifications are known. Per batch it checks:
  * <ul>
@@ -56,7 +56,7 @@ public final class ObjectEventFuzzing {
     private final InMemoryBucketStore store = new InMemoryBucketStore();
     private final RecordingNotificationPublisher publisher = new RecordingNotificationPublisher()
             .failing("arn:aws:sns:us-east-1:123456789012:refusing");
-    private final ObjectEventHandler handler;
+    private final FanOutHandler handler;
     private final List<String> controlNotifications;
     private final ErrorLogLines errorLines = new ErrorLogLines();
     final FuzzReport report;
@@ -77,13 +77,13 @@ public final class ObjectEventFuzzing {
                     Destinations.queue("queue", "arn:aws:sqs:us-east-1:123456789012:q", "logs/", null, "s3:ObjectCreated:*")),
                     false));
         }
-        handler = new ObjectEventHandler(FanOuts.of(store, publisher));
+        handler = new FanOutHandler(FanOuts.of(store, publisher));
         JsonLog.redirect(errorLines.stream()); // until close(): the function's log lines are counted, not printed
         SQSBatchResponse alone = handler.handleRequest(event(List.of(CONTROL)), null);
         if (!alone.getBatchItemFailures().isEmpty() || publisher.published.size() != 1) {
             throw new IllegalStateException("the control message is not delivered on its own");
         }
-        controlNotifications = publisher.published.stream().map(Notification::message).toList();
+        controlNotifications = publisher.published.stream().map(Delivery::message).toList();
         publisher.published.clear();
     }
 
@@ -120,7 +120,7 @@ public final class ObjectEventFuzzing {
         }
         report.outcome("messages failed: " + Math.min(failed.size(), 10) + (failed.size() >= 10 ? "+" : "") + " of " + all.size());
         List<String> control = publisher.published.stream().filter(n -> n.origin().messageId().equals(controlId))
-                .map(Notification::message).toList();
+                .map(Delivery::message).toList();
         if (failed.contains(controlId) || !control.equals(controlNotifications)) {
             fail(CONTROL_FAILED, bodies, failed + " " + control);
         }
@@ -129,7 +129,7 @@ public final class ObjectEventFuzzing {
                 fail(GARBAGE_ACKNOWLEDGED, bodies, bodies.get(i));
             }
         }
-        for (Notification notification : publisher.published) {
+        for (Delivery notification : publisher.published) {
             report.outcome("notifications published");
             try {
                 JsonNode records = JSON.readTree(notification.message()).get("Records");

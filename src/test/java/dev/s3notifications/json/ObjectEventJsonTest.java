@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.s3notifications.domain.EventType;
-import dev.s3notifications.event.InvalidObjectEventException;
-import dev.s3notifications.event.ObjectEvent;
+import dev.s3notifications.message.InvalidObjectEventException;
+import dev.s3notifications.message.ObjectEvent;
+import dev.s3notifications.notification.EventType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -2,9 +2,9 @@ package dev.s3notifications.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.s3notifications.event.Destination;
-import dev.s3notifications.event.Notification;
-import dev.s3notifications.event.RetryingDelivery;
+import dev.s3notifications.fanout.Delivery;
+import dev.s3notifications.fanout.Destination;
+import dev.s3notifications.fanout.RetryingDelivery;
 import dev.s3notifications.testing.Notifications;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,7 +24,7 @@ class LambdaNotificationPublisherTest {
     private final LambdaNotificationPublisher publisher = new LambdaNotificationPublisher(lambda,
             new RetryingDelivery.Retry(3, Duration.ofMillis(100), Duration.ofSeconds(1), sleeps::add));
 
-    private static Notification to(String function, String message, String messageId) {
+    private static Delivery to(String function, String message, String messageId) {
         return Notifications.message(Destination.Kind.FUNCTION, function, message, messageId);
     }
 

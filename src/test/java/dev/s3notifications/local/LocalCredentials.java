@@ -1,7 +1,7 @@
 package dev.s3notifications.local;
 
 import dev.s3notifications.authorization.Caller;
-import dev.s3notifications.domain.AccessKey;
+import dev.s3notifications.store.AccessKey;
 import java.util.ArrayList;
 import java.util.List;
 

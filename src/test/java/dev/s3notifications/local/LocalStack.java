@@ -1,19 +1,19 @@
 package dev.s3notifications.local;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.s3notifications.domain.AccessKey;
-import dev.s3notifications.domain.AccessKeyRegistry;
-import dev.s3notifications.domain.BucketStore;
 import dev.s3notifications.dynamodb.DynamoDbAccessKeyStore;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
 import dev.s3notifications.dynamodb.DynamoDbDeliveryLog;
 import dev.s3notifications.handler.ApiHandler;
-import dev.s3notifications.handler.ObjectEventHandler;
+import dev.s3notifications.handler.FanOutHandler;
 import dev.s3notifications.logging.JsonLog;
 import dev.s3notifications.memory.InMemoryAccessKeyStore;
 import dev.s3notifications.memory.InMemoryBucketStore;
 import dev.s3notifications.memory.InMemoryDeliveryLog;
 import dev.s3notifications.memory.InMemoryDestinationHealthLog;
+import dev.s3notifications.store.AccessKey;
+import dev.s3notifications.store.AccessKeyRegistry;
+import dev.s3notifications.store.BucketStore;
 import dev.s3notifications.testing.AwsTestClients;
 import dev.s3notifications.testing.MotoServer;
 import dev.s3notifications.testing.SigV4Signing;
@@ -223,7 +223,7 @@ public final class LocalStack implements AutoCloseable {
 
         Settings settings = settings(env, region, new Endpoints(sns, sqs, events, lambda, dynamoDb));
         ApiHandler api;
-        ObjectEventHandler fanOut;
+        FanOutHandler fanOut;
         if (dynamoDb == null) {
             InMemoryBucketStore buckets = new InMemoryBucketStore();
             InMemoryAccessKeyStore keys = InMemoryAccessKeyStore.holding(
@@ -232,7 +232,7 @@ public final class LocalStack implements AutoCloseable {
             accessKeyStore = keys;
             stores = new Wiring.Stores(buckets, keys, new InMemoryDeliveryLog(), new InMemoryDestinationHealthLog());
             api = new ApiHandler(settings, stores);
-            fanOut = new ObjectEventHandler(settings, stores);
+            fanOut = new FanOutHandler(settings, stores);
         } else {
             DynamoDbClient client = AwsClients.dynamoDb(settings);
             track(client);
@@ -243,7 +243,7 @@ public final class LocalStack implements AutoCloseable {
             seed(accessKeyStore, credentials);
             // As in Lambda: each function wires its own clients from its settings.
             api = new ApiHandler(settings);
-            fanOut = new ObjectEventHandler(settings);
+            fanOut = new FanOutHandler(settings);
         }
         ObjectEventQueuePoller.Queues created = join(queues);
         if (moto != null) {

@@ -2,9 +2,9 @@ package dev.s3notifications.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.s3notifications.domain.AccessKey;
 import dev.s3notifications.dynamodb.DynamoDbAccessKeyStore;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
+import dev.s3notifications.store.AccessKey;
 import dev.s3notifications.testing.AwsTestClients;
 import dev.s3notifications.testing.FreePort;
 import dev.s3notifications.testing.MotoServer;

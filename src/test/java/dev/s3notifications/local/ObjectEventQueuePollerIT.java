@@ -4,10 +4,10 @@ import static dev.s3notifications.testing.Destinations.topic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import dev.s3notifications.domain.Bucket;
-import dev.s3notifications.domain.NotificationConfiguration;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
-import dev.s3notifications.handler.ObjectEventHandler;
+import dev.s3notifications.handler.FanOutHandler;
+import dev.s3notifications.notification.NotificationConfiguration;
+import dev.s3notifications.store.Bucket;
 import dev.s3notifications.testing.Await;
 import dev.s3notifications.testing.AwsTestClients;
 import dev.s3notifications.testing.MotoServer;
@@ -82,7 +82,7 @@ class ObjectEventQueuePollerIT {
         store.putNotificationConfiguration(bucket, new NotificationConfiguration(List.of(
                 topic("all", topicArn, null, null, "s3:ObjectCreated:*")), false));
         var queues = ObjectEventQueuePoller.createQueues(sqs, "object-events-" + UUID.randomUUID(), 2, Duration.ofSeconds(1));
-        var handler = new ObjectEventHandler(Wiring.fanOut(
+        var handler = new FanOutHandler(Wiring.fanOut(
                 Settings.from(Map.of("BUCKETS_TABLE", table, "AWS_REGION", "us-east-1")), dynamoDb, sns));
         poller = new ObjectEventQueuePoller(sqs, queues, handler::handleRequest, "us-east-1", Duration.ofSeconds(1));
         poller.start();

@@ -1,7 +1,7 @@
 package dev.s3notifications.memory;
 
-import dev.s3notifications.domain.AccessKeyRegistry;
-import dev.s3notifications.domain.AccessKeyRegistryContract;
+import dev.s3notifications.store.AccessKeyRegistry;
+import dev.s3notifications.store.AccessKeyRegistryContract;
 
 class InMemoryAccessKeyStoreTest extends AccessKeyRegistryContract {
     private final InMemoryAccessKeyStore store = new InMemoryAccessKeyStore();

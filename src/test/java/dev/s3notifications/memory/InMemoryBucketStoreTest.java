@@ -2,11 +2,11 @@ package dev.s3notifications.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.s3notifications.domain.Bucket;
-import dev.s3notifications.domain.BucketState;
-import dev.s3notifications.domain.BucketStore;
-import dev.s3notifications.domain.BucketStoreContract;
-import dev.s3notifications.domain.NotificationConfiguration;
+import dev.s3notifications.notification.NotificationConfiguration;
+import dev.s3notifications.store.Bucket;
+import dev.s3notifications.store.BucketState;
+import dev.s3notifications.store.BucketStore;
+import dev.s3notifications.store.BucketStoreContract;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.s3notifications.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.s3notifications.domain.BucketState;
+import dev.s3notifications.store.BucketState;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

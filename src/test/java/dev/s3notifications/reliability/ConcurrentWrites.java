@@ -1,6 +1,6 @@
 package dev.s3notifications.reliability;
 
-import dev.s3notifications.domain.NotificationConfigurationValidator;
+import dev.s3notifications.notification.NotificationConfigurationValidator;
 import dev.s3notifications.xml.NotificationConfigurationXml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

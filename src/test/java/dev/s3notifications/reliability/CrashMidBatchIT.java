@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.s3notifications.domain.Bucket;
-import dev.s3notifications.domain.DestinationConfiguration;
-import dev.s3notifications.domain.NotificationConfiguration;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
-import dev.s3notifications.event.ObjectKeys;
 import dev.s3notifications.local.ObjectEventQueuePoller;
+import dev.s3notifications.message.ObjectKeys;
+import dev.s3notifications.notification.DestinationConfiguration;
+import dev.s3notifications.notification.NotificationConfiguration;
+import dev.s3notifications.store.Bucket;
 import dev.s3notifications.testing.Await;
 import dev.s3notifications.testing.AwsTestClients;
 import dev.s3notifications.testing.FaultProxy;

@@ -2,7 +2,7 @@ package dev.s3notifications.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.s3notifications.event.ObjectKeys;
+import dev.s3notifications.message.ObjectKeys;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package dev.s3notifications.reliability;
 
-import dev.s3notifications.handler.ObjectEventHandler;
+import dev.s3notifications.handler.FanOutHandler;
 import dev.s3notifications.local.ObjectEventQueuePoller;
 import dev.s3notifications.logging.JsonLog;
 import dev.s3notifications.testing.AwsTestClients;
@@ -39,7 +39,7 @@ public final class FanOutConsumer {
         var queues = new ObjectEventQueuePoller.Queues(args[1], args[2], args[3], args[4]);
         var sqs = AwsTestClients.sqs(URI.create(args[0]));
         Settings settings = Settings.fromEnvironment();
-        var poller = new ObjectEventQueuePoller(sqs, queues, new ObjectEventHandler(settings)::handleRequest, settings.region(),
+        var poller = new ObjectEventQueuePoller(sqs, queues, new FanOutHandler(settings)::handleRequest, settings.region(),
                 Duration.ofSeconds(1));
         poller.start();
         System.out.println("ready " + ProcessHandle.current().pid());

@@ -10,14 +10,14 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.s3notifications.domain.Bucket;
-import dev.s3notifications.domain.DestinationConfiguration;
-import dev.s3notifications.domain.NotificationConfiguration;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
 import dev.s3notifications.dynamodb.DynamoDbDeliveryLog;
-import dev.s3notifications.handler.ObjectEventHandler;
+import dev.s3notifications.handler.FanOutHandler;
 import dev.s3notifications.local.ObjectEventQueuePoller;
 import dev.s3notifications.logging.JsonLog;
+import dev.s3notifications.notification.DestinationConfiguration;
+import dev.s3notifications.notification.NotificationConfiguration;
+import dev.s3notifications.store.Bucket;
 import dev.s3notifications.testing.AwsTestClients;
 import dev.s3notifications.testing.FaultProxy;
 import dev.s3notifications.testing.InvokeApi;
@@ -53,7 +53,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  * the dead-letter queue, and how many duplicates.
  *
  * <p>The path: an SQS queue with a redrive policy (moto) → {@link ObjectEventQueuePoller}s (Lambda's event source
- * mapping) → the fan-out function as deployed ({@link ObjectEventHandler} built from {@link Settings}, whose
+ * mapping) → the fan-out function as deployed ({@link FanOutHandler} built from {@link Settings}, whose
  * {@code AWS_ENDPOINT_URL_*} point at the faults) → for DynamoDB and SNS, Toxiproxy (TCP faults: resets, stalls,
  * cut responses) then a {@link FaultProxy} (HTTP faults in the services' wire shapes, some after the request was
  * done); for SQS, EventBridge and Lambda a {@link FaultProxy} whose faults include batch entries failed inside a 200
@@ -223,7 +223,7 @@ public final class FanOutFaults {
         environment.put("AWS_ENDPOINT_URL_EVENTBRIDGE", rig.faulty().eventBridgeFaults.endpoint().toString());
         environment.put("AWS_ENDPOINT_URL_LAMBDA", rig.faulty().lambdaFaults.endpoint().toString());
         environment.put("CONFIGURATION_CACHE_TTL_SECONDS", Long.toString(options.cacheTtl().toSeconds()));
-        TimedHandler handler = new TimedHandler(new ObjectEventHandler(Settings.from(environment)));
+        TimedHandler handler = new TimedHandler(new FanOutHandler(Settings.from(environment)));
         FaultProxy deliveryFaults = options.mix() == Mix.TOPICS ? rig.faulty().snsFaults : null;
         if (options.mix() == Mix.TOPICS) {
             rig.faulty().inject(rate, FaultyEndpoints.Kinds.ALL);
@@ -372,10 +372,10 @@ public final class FanOutFaults {
 
     /** The function, timed: Lambda would end an invocation at the function's timeout (60 s in template.yaml). */
     private static final class TimedHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
-        private final ObjectEventHandler handler;
+        private final FanOutHandler handler;
         private final AtomicLong longestNanos = new AtomicLong();
 
-        TimedHandler(ObjectEventHandler handler) {
+        TimedHandler(FanOutHandler handler) {
             this.handler = handler;
         }
 

@@ -2,12 +2,12 @@ package dev.s3notifications.reliability;
 
 import dev.s3notifications.api.S3Api;
 import dev.s3notifications.api.S3Response;
-import dev.s3notifications.domain.Bucket;
-import dev.s3notifications.domain.BucketState;
-import dev.s3notifications.domain.NotificationConfiguration;
-import dev.s3notifications.domain.NotificationConfigurationValidator;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
 import dev.s3notifications.logging.JsonLog;
+import dev.s3notifications.notification.NotificationConfiguration;
+import dev.s3notifications.notification.NotificationConfigurationValidator;
+import dev.s3notifications.store.Bucket;
+import dev.s3notifications.store.BucketState;
 import dev.s3notifications.testing.AwsTestClients;
 import dev.s3notifications.testing.FaultProxy;
 import dev.s3notifications.testing.MotoServer;

@@ -3,12 +3,12 @@ package dev.s3notifications.reliability;
 import static dev.s3notifications.testing.Destinations.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.s3notifications.domain.Bucket;
-import dev.s3notifications.domain.NotificationConfiguration;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
 import dev.s3notifications.dynamodb.DynamoDbDeliveryLog;
-import dev.s3notifications.handler.ObjectEventHandler;
+import dev.s3notifications.handler.FanOutHandler;
 import dev.s3notifications.local.ObjectEventQueuePoller;
+import dev.s3notifications.notification.NotificationConfiguration;
+import dev.s3notifications.store.Bucket;
 import dev.s3notifications.testing.Await;
 import dev.s3notifications.testing.AwsTestClients;
 import dev.s3notifications.testing.MotoServer;
@@ -55,7 +55,7 @@ class ReplayFromDeadLetterQueueIT {
 
         AwsTestClients.defaultChainCredentials();
         var queues = ObjectEventQueuePoller.createQueues(sqs, "replay-events-" + run, 2, Duration.ofSeconds(1));
-        var handler = new ObjectEventHandler(Settings.from(Map.of("AWS_REGION", "us-east-1", "BUCKETS_TABLE", table,
+        var handler = new FanOutHandler(Settings.from(Map.of("AWS_REGION", "us-east-1", "BUCKETS_TABLE", table,
                 "DELIVERIES_TABLE", deliveries, "AWS_ENDPOINT_URL", moto.endpoint().toString(), "PRIME_AT_INIT", "false")));
         String body = "{\"eventName\":\"s3:ObjectCreated:Put\",\"bucket\":\"" + bucket.name() + "\",\"key\":\"late.jpg\","
                 + "\"size\":1,\"eTag\":\"abc\",\"sequencer\":\"0A\",\"eventTime\":\"2026-12-06T10:00:00Z\","

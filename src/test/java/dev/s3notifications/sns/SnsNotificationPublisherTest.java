@@ -2,8 +2,8 @@ package dev.s3notifications.sns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.s3notifications.event.Notification;
-import dev.s3notifications.event.RetryingDelivery;
+import dev.s3notifications.fanout.Delivery;
+import dev.s3notifications.fanout.RetryingDelivery;
 import dev.s3notifications.testing.Notifications;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ class SnsNotificationPublisherTest {
     private final SnsNotificationPublisher publisher = new SnsNotificationPublisher(sns,
             new RetryingDelivery.Retry(3, Duration.ofMillis(100), Duration.ofSeconds(1), sleeps::add));
 
-    private static List<Notification> notifications(String topic, int count) {
+    private static List<Delivery> notifications(String topic, int count) {
         return IntStream.range(0, count).mapToObj(i -> Notifications.toTopic(topic, "{\"n\":" + i + "}", "m" + i)).toList();
     }
 
@@ -53,7 +53,7 @@ class SnsNotificationPublisherTest {
 
     @Test
     void severalMessagesForATopicGoInBatchesOfTen() {
-        List<Notification> all = new ArrayList<>(notifications(A, 23));
+        List<Delivery> all = new ArrayList<>(notifications(A, 23));
         all.addAll(notifications(B, 2));
         assertThat(publisher.publish(all)).isEmpty();
         assertThat(sns.batchRequests()).extracting(PublishBatchRequest::topicArn).containsExactly(A, A, A, B);
@@ -68,14 +68,14 @@ class SnsNotificationPublisherTest {
     @Test
     void aBatchStaysWithin256KiB() {
         String hundredKiB = "x".repeat(100 * 1024);
-        List<Notification> big = IntStream.range(0, 5).mapToObj(i -> Notifications.toTopic(A, hundredKiB, "m" + i)).toList();
+        List<Delivery> big = IntStream.range(0, 5).mapToObj(i -> Notifications.toTopic(A, hundredKiB, "m" + i)).toList();
         assertThat(publisher.publish(big)).isEmpty();
         assertThat(sns.batchRequests()).extracting(r -> r.publishBatchRequestEntries().size()).containsExactly(2, 2, 1);
     }
 
     @Test
     void aMessageTooLargeForSnsIsUndeliveredAndTheOthersGoOut() {
-        List<Notification> mixed = List.of(Notifications.toTopic(A, "x".repeat(256 * 1024), "huge"),
+        List<Delivery> mixed = List.of(Notifications.toTopic(A, "x".repeat(256 * 1024), "huge"),
                 Notifications.toTopic(A, "{}", "small-1"), Notifications.toTopic(A, "{}", "small-2"));
         assertThat(publisher.publish(mixed)).extracting(u -> u.notification().origin().messageId()).containsExactly("huge");
         assertThat(sns.batchRequests()).singleElement().satisfies(r -> assertThat(r.publishBatchRequestEntries()).hasSize(2));
@@ -137,7 +137,7 @@ class SnsNotificationPublisherTest {
     void aMissingOrForbiddenTopicFailsItsMessagesAtOnceAndOtherTopicsStillGetTheirs() {
         sns.thenThrow(NotFoundException.builder().statusCode(404).message("Topic does not exist").build())
                 .thenThrow(AuthorizationErrorException.builder().statusCode(403).message("no").build());
-        List<Notification> all = new ArrayList<>(notifications(A, 2));
+        List<Delivery> all = new ArrayList<>(notifications(A, 2));
         all.add(Notifications.toTopic(B, "{}", "to-b"));
         all.add(Notifications.toTopic("arn:aws:sns:us-east-1:123456789012:c", "{}", "to-c"));
         assertThat(publisher.publish(all)).extracting(u -> u.notification().origin().messageId()).containsExactly("m0", "m1", "to-b");

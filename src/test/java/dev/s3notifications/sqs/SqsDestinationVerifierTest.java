@@ -3,12 +3,11 @@ package dev.s3notifications.sqs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.s3notifications.domain.Bucket;
-import dev.s3notifications.domain.DependencyUnavailableException;
-import dev.s3notifications.domain.DestinationConfiguration;
-import dev.s3notifications.domain.DestinationType;
-import dev.s3notifications.domain.InvalidNotificationConfigurationException.Argument;
-import dev.s3notifications.domain.TestEvent;
+import dev.s3notifications.message.TestEvent;
+import dev.s3notifications.notification.DestinationConfiguration;
+import dev.s3notifications.notification.DestinationType;
+import dev.s3notifications.notification.InvalidNotificationConfigurationException.Argument;
+import dev.s3notifications.store.DependencyUnavailableException;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,6 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
 
 class SqsDestinationVerifierTest {
     private static final String Q = "arn:aws:sqs:us-east-1:123456789012:q";
-    private static final Bucket BUCKET = new Bucket("b", "123456789012", "us-east-1", Instant.EPOCH);
     private static final TestEvent TEST_EVENT = new TestEvent("b", Instant.parse("2026-11-22T10:15:30.123Z"), "REQ", "HOST");
     private final ScriptedSqsClient sqs = new ScriptedSqsClient();
 
@@ -30,7 +28,7 @@ class SqsDestinationVerifierTest {
 
     @Test
     void sendsTheTestEventAsTheRawBodyOncePerQueue() {
-        var verification = new SqsDestinationVerifier(sqs).verify(BUCKET, List.of(queue("a", Q), queue("b", Q)), TEST_EVENT);
+        var verification = new SqsDestinationVerifier(sqs).verify(List.of(queue("a", Q), queue("b", Q)), TEST_EVENT.toJson());
         assertThat(verification.failures()).isEmpty();
         assertThat(sqs.script.requests(SendMessageRequest.class)).singleElement().satisfies(request -> {
             assertThat(request.queueUrl()).isEqualTo("https://sqs.test/123456789012/q");
@@ -47,8 +45,7 @@ class SqsDestinationVerifierTest {
         String fifo = Q + "-events.fifo";
         String missing = Q + "-missing";
         String encrypted = Q + "-encrypted";
-        var verification = new SqsDestinationVerifier(sqs).verify(BUCKET,
-                List.of(queue("a", fifo), queue("b", missing), queue("c", encrypted)), TEST_EVENT);
+        var verification = new SqsDestinationVerifier(sqs).verify(List.of(queue("a", fifo), queue("b", missing), queue("c", encrypted)), TEST_EVENT.toJson());
         assertThat(verification.failures()).containsExactly(
                 new Argument(fifo, SqsDestinationVerifier.FIFO_QUEUE),
                 new Argument(missing, "The destination queue does not exist"),
@@ -59,7 +56,7 @@ class SqsDestinationVerifierTest {
     void aThrottledOrFailingSqsIsADependencyFailureNotARefusal() {
         sqs.thenThrow(SqsException.builder().statusCode(500)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("InternalError").build()).build());
-        assertThatThrownBy(() -> new SqsDestinationVerifier(sqs).verify(BUCKET, List.of(queue("a", Q)), TEST_EVENT))
+        assertThatThrownBy(() -> new SqsDestinationVerifier(sqs).verify(List.of(queue("a", Q)), TEST_EVENT.toJson()))
                 .isInstanceOf(DependencyUnavailableException.class);
     }
 }

@@ -2,11 +2,11 @@ package dev.s3notifications.sqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.s3notifications.event.Destination;
-import dev.s3notifications.event.Notification.EventMessage;
-import dev.s3notifications.event.Notification.Origin;
-import dev.s3notifications.event.Notification;
-import dev.s3notifications.event.RetryingDelivery;
+import dev.s3notifications.fanout.Delivery.EventMessage;
+import dev.s3notifications.fanout.Delivery.Origin;
+import dev.s3notifications.fanout.Delivery;
+import dev.s3notifications.fanout.Destination;
+import dev.s3notifications.fanout.RetryingDelivery;
 import dev.s3notifications.testing.Notifications;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +33,7 @@ class SqsNotificationPublisherTest {
     private final SqsNotificationPublisher publisher = new SqsNotificationPublisher(sqs,
             new RetryingDelivery.Retry(3, Duration.ofMillis(100), Duration.ofSeconds(1), sleeps::add));
 
-    private static List<Notification> messages(String queue, int count) {
+    private static List<Delivery> messages(String queue, int count) {
         return IntStream.range(0, count)
                 .mapToObj(i -> Notifications.message(Destination.Kind.QUEUE, queue, "{\"n\":" + i + "}", "m" + i)).toList();
     }
@@ -64,7 +64,7 @@ class SqsNotificationPublisherTest {
 
     @Test
     void eachQueueGetsBatchesOfTenAndItsUrlIsAskedOnce() {
-        List<Notification> all = new ArrayList<>(messages(A, 23));
+        List<Delivery> all = new ArrayList<>(messages(A, 23));
         all.addAll(messages(B, 2));
         assertThat(publisher.publish(all)).isEmpty();
         assertThat(publisher.publish(messages(A, 1))).isEmpty();
@@ -122,7 +122,7 @@ class SqsNotificationPublisherTest {
         sqs.urls.thenThrow(QueueDoesNotExistException.builder().statusCode(400)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("AWS.SimpleQueueService.NonExistentQueue")
                         .errorMessage("The specified queue does not exist.").build()).build());
-        List<Notification> all = new ArrayList<>(messages(A, 2));
+        List<Delivery> all = new ArrayList<>(messages(A, 2));
         all.addAll(messages(B, 1));
         assertThat(publisher.publish(all)).extracting(u -> u.notification().origin().messageId()).containsExactly("m0", "m1");
         assertThat(sqs.batchRequests()).singleElement().satisfies(r -> assertThat(r.queueUrl()).endsWith("/b"));

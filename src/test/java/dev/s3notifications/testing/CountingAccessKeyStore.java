@@ -1,7 +1,7 @@
 package dev.s3notifications.testing;
 
-import dev.s3notifications.domain.AccessKey;
-import dev.s3notifications.domain.AccessKeyStore;
+import dev.s3notifications.store.AccessKey;
+import dev.s3notifications.store.AccessKeyStore;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 

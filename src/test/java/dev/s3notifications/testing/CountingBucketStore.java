@@ -1,10 +1,10 @@
 package dev.s3notifications.testing;
 
-import dev.s3notifications.domain.Bucket;
-import dev.s3notifications.domain.BucketState;
-import dev.s3notifications.domain.BucketStore;
-import dev.s3notifications.domain.DependencyUnavailableException;
-import dev.s3notifications.domain.NotificationConfiguration;
+import dev.s3notifications.notification.NotificationConfiguration;
+import dev.s3notifications.store.Bucket;
+import dev.s3notifications.store.BucketState;
+import dev.s3notifications.store.BucketStore;
+import dev.s3notifications.store.DependencyUnavailableException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,13 +1,13 @@
 package dev.s3notifications.testing;
 
-import dev.s3notifications.domain.BucketStore;
-import dev.s3notifications.event.BucketNotificationsCache;
-import dev.s3notifications.event.DeliveryListener;
-import dev.s3notifications.event.DeliveryLog;
-import dev.s3notifications.event.Destination;
-import dev.s3notifications.event.NotificationPublisher;
-import dev.s3notifications.event.ObjectEventFanOut;
+import dev.s3notifications.fanout.BucketNotificationsCache;
+import dev.s3notifications.fanout.DeliveryListener;
+import dev.s3notifications.fanout.DeliveryLog;
+import dev.s3notifications.fanout.Destination;
+import dev.s3notifications.fanout.FanOut;
+import dev.s3notifications.fanout.NotificationPublisher;
 import dev.s3notifications.json.ObjectEventJson;
+import dev.s3notifications.store.BucketStore;
 import java.time.Duration;
 
 /** Fan-outs for tests: as the function builds its own, over a given store, publisher and delivery log. */
@@ -19,11 +19,11 @@ public final class FanOuts {
     }
 
     /** With the function's default cache lifetime (5 s) and no delivery log. */
-    public static ObjectEventFanOut of(BucketStore store, NotificationPublisher publisher) {
+    public static FanOut of(BucketStore store, NotificationPublisher publisher) {
         return of(new BucketNotificationsCache(store, Duration.ofSeconds(5), System::nanoTime), publisher, DeliveryLog.NONE);
     }
 
-    public static ObjectEventFanOut of(BucketNotificationsCache cache, NotificationPublisher publisher, DeliveryLog deliveryLog) {
-        return new ObjectEventFanOut(new ObjectEventJson(), cache, publisher, deliveryLog, DEFAULT_BUS, DeliveryListener.NONE);
+    public static FanOut of(BucketNotificationsCache cache, NotificationPublisher publisher, DeliveryLog deliveryLog) {
+        return new FanOut(new ObjectEventJson(), cache, publisher, deliveryLog, DEFAULT_BUS, DeliveryListener.NONE);
     }
 }

@@ -1,7 +1,7 @@
 package dev.s3notifications.testing;
 
-import dev.s3notifications.domain.EventType;
-import dev.s3notifications.event.ObjectEvent;
+import dev.s3notifications.message.ObjectEvent;
+import dev.s3notifications.notification.EventType;
 import java.time.Instant;
 
 /** Builds valid object events for tests: every field set, as the storage front end would report a PUT. */

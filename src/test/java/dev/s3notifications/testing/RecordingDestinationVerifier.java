@@ -1,11 +1,9 @@
 package dev.s3notifications.testing;
 
-import dev.s3notifications.domain.Bucket;
-import dev.s3notifications.domain.DestinationConfiguration;
-import dev.s3notifications.domain.DestinationType;
-import dev.s3notifications.domain.DestinationVerifier;
-import dev.s3notifications.domain.InvalidNotificationConfigurationException.Argument;
-import dev.s3notifications.domain.TestEvent;
+import dev.s3notifications.notification.DestinationConfiguration;
+import dev.s3notifications.notification.DestinationType;
+import dev.s3notifications.notification.DestinationVerifier;
+import dev.s3notifications.notification.InvalidNotificationConfigurationException.Argument;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,7 +21,7 @@ public final class RecordingDestinationVerifier implements DestinationVerifier {
     }
 
     @Override
-    public Verification verify(Bucket bucket, List<DestinationConfiguration> destinations, TestEvent testEvent) {
+    public Verification verify(List<DestinationConfiguration> destinations, String testMessage) {
         List<Argument> failures = new ArrayList<>();
         Map<String, String> ids = new LinkedHashMap<>();
         destinations.stream().filter(d -> d.type() == DestinationType.TOPIC).map(DestinationConfiguration::arn).distinct()

@@ -1,8 +1,8 @@
 package dev.s3notifications.testing;
 
-import dev.s3notifications.event.Notification;
-import dev.s3notifications.event.NotificationPublisher;
-import dev.s3notifications.event.Undelivered;
+import dev.s3notifications.fanout.Delivery;
+import dev.s3notifications.fanout.NotificationPublisher;
+import dev.s3notifications.fanout.Undelivered;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,8 +10,8 @@ import java.util.Set;
 
 /** A {@link NotificationPublisher} that records what it publishes and fails every notification to chosen destinations. */
 public final class RecordingNotificationPublisher implements NotificationPublisher {
-    public final List<Notification> published = new ArrayList<>();
-    public final List<List<Notification>> calls = new ArrayList<>();
+    public final List<Delivery> published = new ArrayList<>();
+    public final List<List<Delivery>> calls = new ArrayList<>();
     /** What a failing destination answers. */
     public static final Undelivered.Cause FAILURE = new Undelivered.Cause("InternalError", "failing on purpose");
     private final Set<String> failingTopics = new HashSet<>();
@@ -29,10 +29,10 @@ public final class RecordingNotificationPublisher implements NotificationPublish
     }
 
     @Override
-    public List<Undelivered> publish(List<Notification> notifications) {
+    public List<Undelivered> publish(List<Delivery> notifications) {
         calls.add(List.copyOf(notifications));
         List<Undelivered> undelivered = new ArrayList<>();
-        for (Notification notification : notifications) {
+        for (Delivery notification : notifications) {
             if (failingTopics.contains(notification.destination().address())) {
                 undelivered.add(new Undelivered(notification, FAILURE));
             } else {

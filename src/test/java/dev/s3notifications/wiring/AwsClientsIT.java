@@ -8,14 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.s3notifications.api.S3Response;
-import dev.s3notifications.domain.Bucket;
-import dev.s3notifications.domain.DependencyUnavailableException;
-import dev.s3notifications.domain.NotificationConfiguration;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
-import dev.s3notifications.handler.ObjectEventHandler;
+import dev.s3notifications.handler.FanOutHandler;
+import dev.s3notifications.notification.NotificationConfiguration;
+import dev.s3notifications.store.Bucket;
+import dev.s3notifications.store.DependencyUnavailableException;
 import dev.s3notifications.testing.AwsTestClients;
-import dev.s3notifications.testing.FaultProxy;
 import dev.s3notifications.testing.FaultProxy.Fault;
+import dev.s3notifications.testing.FaultProxy;
 import dev.s3notifications.testing.MotoServer;
 import dev.s3notifications.testing.ResettingProxy;
 import dev.s3notifications.testing.S3ErrorDocument;
@@ -181,7 +181,7 @@ class AwsClientsIT {
                  "requestId":"REQ","hostId":"HOST"}""".formatted(bucket.name()));
         event.setRecords(List.of(message));
 
-        var handler = new ObjectEventHandler(settings);
+        var handler = new FanOutHandler(settings);
 
         for (int i = 0; i < GIVING_UP_TIMES; i++) {
             SQSBatchResponse response = handler.handleRequest(event, null);

@@ -2,11 +2,11 @@ package dev.s3notifications.xml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.s3notifications.domain.Bucket;
-import dev.s3notifications.domain.DestinationConfiguration;
-import dev.s3notifications.domain.DestinationType;
-import dev.s3notifications.domain.FilterRule;
-import dev.s3notifications.domain.NotificationConfiguration;
+import dev.s3notifications.notification.DestinationConfiguration;
+import dev.s3notifications.notification.DestinationType;
+import dev.s3notifications.notification.FilterRule;
+import dev.s3notifications.notification.NotificationConfiguration;
+import dev.s3notifications.store.Bucket;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

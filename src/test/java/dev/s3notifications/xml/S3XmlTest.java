@@ -3,8 +3,8 @@ package dev.s3notifications.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.s3notifications.domain.DestinationType;
-import dev.s3notifications.domain.NotificationConfiguration;
+import dev.s3notifications.notification.DestinationType;
+import dev.s3notifications.notification.NotificationConfiguration;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

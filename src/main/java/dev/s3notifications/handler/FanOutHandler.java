@@ -1,0 +1,77 @@
+package dev.s3notifications.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.s3notifications.fanout.FanOut.QueuedMessage;
+import dev.s3notifications.fanout.FanOut;
+import dev.s3notifications.wiring.Settings;
+import dev.s3notifications.wiring.Wiring;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+
+/**
+ * The fan-out function: a batch of the object-events queue in, S3 event messages out to the buckets' topics, queues,
+ * functions and EventBridge bus; the messages that
+ * failed are reported as batch item failures, so the event source mapping
+ * ({@code FunctionResponseTypes: [ReportBatchItemFailures]}) deletes only the others. Lambda calls it as a stream
+ * handler ({@link LambdaEventJson}); tests call {@link #handleRequest(SQSEvent, Context)}.
+ * <a href="https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html#services-sqs-batchfailurereporting">Batch item failures</a>
+ */
+public final class FanOutHandler implements RequestStreamHandler {
+    private final FanOut fanOut;
+
+    /** Lambda's constructor: wires the function from its environment and primes it before the first batch. */
+    public FanOutHandler() {
+        this(Settings.fromEnvironment());
+    }
+
+    /** Wires the function from {@code settings} and primes it unless told not to (the local stack runs it this way too). */
+    public FanOutHandler(Settings settings) {
+        this(Wiring.fanOutFunction(settings), settings);
+    }
+
+    /**
+     * Wires the function from {@code settings} over the stores given, and primes it unless told not to: the local
+     * stack's in-memory stores, which its API function shares.
+     */
+    public FanOutHandler(Settings settings, Wiring.Stores stores) {
+        this(Wiring.fanOutFunction(settings, stores), settings);
+    }
+
+    private FanOutHandler(Wiring.FanOutFunction wired, Settings settings) {
+        this.fanOut = wired.fanOut();
+        if (settings.primeAtInit()) {
+            new FanOutPriming(wired.store(), wired.publisher(), settings).primeAtInit();
+        }
+    }
+
+    /** With its collaborators given, unprimed: for tests, the benchmarks and the local stack. */
+    public FanOutHandler(FanOut fanOut) {
+        this.fanOut = fanOut;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        LambdaEventJson.writeSqsBatchResponse(handleRequest(LambdaEventJson.readSqsEvent(input), context), output);
+    }
+
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        List<QueuedMessage> messages = event.getRecords() == null ? List.of()
+                : event.getRecords().stream().map(m -> new QueuedMessage(m.getMessageId(), m.getBody(), receiveCount(m))).toList();
+        return new SQSBatchResponse(fanOut.deliver(messages).stream().map(SQSBatchResponse.BatchItemFailure::new).toList());
+    }
+
+    /** How often the queue has handed the message out; 1 when the event does not say (a hand-made event). */
+    private static int receiveCount(SQSEvent.SQSMessage message) {
+        String count = message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount");
+        try {
+            return count == null ? 1 : Math.max(1, Integer.parseInt(count.trim()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.s3notifications.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.s3notifications.wiring.Settings;
+import dev.s3notifications.wiring.Wiring;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * The cold-start benchmark's baseline for the fan-out function: the same fan-out, with SDK clients from
+ * {@code create()} (default HTTP client, region and credential discovery) and nothing primed. Not in the zip.
+ */
+public final class BaselineFanOutHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private final FanOutHandler delegate;
+
+    public BaselineFanOutHandler() {
+        delegate = new FanOutHandler(Wiring.fanOut(Settings.fromEnvironment(), DynamoDbClient.create(), SnsClient.create()));
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return delegate.handleRequest(event, context);
+    }
+}
