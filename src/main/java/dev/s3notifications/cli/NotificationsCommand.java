@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code scripts/notifications}: answers "why did my notification (not) arrive?". {@code explain} reads a bucket's
@@ -61,6 +62,10 @@ public final class NotificationsCommand {
             credentials: the AWS SDK's default chain (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN,
               AWS_PROFILE and ~/.aws, ...), as the AWS CLI reads them
             """;
+    /** Each command's options that take a value ({@code --json} takes none); any other is refused, not ignored. */
+    static final Map<String, Set<String>> OPTIONS = Map.of(
+            "explain", Set.of("bucket", "key", "event", "endpoint-url", "region"),
+            "health", Set.of("bucket", "failing-for", "endpoint-url", "region"));
     static final Duration DEFAULT_FAILING_FOR = Duration.ofMinutes(15);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -101,7 +106,8 @@ public final class NotificationsCommand {
                 return new Options(null, Map.of(), false, true);
             }
             String command = args.get(0);
-            if (!command.equals("explain") && !command.equals("health")) {
+            Set<String> known = OPTIONS.get(command);
+            if (known == null) {
                 throw new IllegalArgumentException("unknown command " + command);
             }
             Map<String, String> values = new HashMap<>();
@@ -110,8 +116,10 @@ public final class NotificationsCommand {
                 String arg = args.get(i);
                 if (arg.equals("--json")) {
                     json = true;
-                } else if (arg.startsWith("--") && i + 1 < args.size()) {
+                } else if (arg.startsWith("--") && known.contains(arg.substring(2)) && i + 1 < args.size()) {
                     values.put(arg.substring(2), args.get(++i));
+                } else if (arg.startsWith("--") && !known.contains(arg.substring(2))) {
+                    throw new IllegalArgumentException("unknown option " + arg + " for " + command);
                 } else {
                     throw new IllegalArgumentException("unexpected argument " + arg);
                 }
@@ -286,7 +294,9 @@ public final class NotificationsCommand {
                     node.put(lowerFirst(name), field.text());
                 }
             }
-            ids.forEach(node.withArray("configurationIds")::add);
+            if (!ids.isEmpty()) { // EventBridge has no configuration, so no Id
+                ids.forEach(node.withArray("configurationIds")::add);
+            }
             String since = node.path("failingSince").asText(null);
             boolean failing = since != null && !Instant.parse(since).plus(failingFor).isAfter(now);
             node.put("flagged", failing);

@@ -1,5 +1,6 @@
 package dev.s3notifications.xml;
 
+import dev.s3notifications.message.S3Time;
 import java.time.Instant;
 import java.util.List;
 
@@ -47,7 +48,8 @@ public final class NotificationHealthXml {
         });
     }
 
+    /** Times as S3 writes them (milliseconds, UTC), counts as decimal numbers. */
     private static String text(Object value) {
-        return value == null ? null : value.toString();
+        return value == null ? null : value instanceof Instant time ? S3Time.format(time) : value.toString();
     }
 }

@@ -62,11 +62,11 @@ class NotificationHealthApiTest {
         assertThat(response.body()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<NotificationHealth>"
                 + "<Destination><Type>Topic</Type><Arn>" + TOPIC + "</Arn><ConfigurationId>images</ConfigurationId></Destination>"
                 + "<Destination><Type>Queue</Type><Arn>" + QUEUE + "</Arn><ConfigurationId>logs</ConfigurationId>"
-                + "<Delivered>3</Delivered><Failed>2</Failed><LastSuccess>2026-12-06T10:00:00Z</LastSuccess>"
-                + "<LastFailure>2026-12-06T10:05:00Z</LastFailure>"
+                + "<Delivered>3</Delivered><Failed>2</Failed><LastSuccess>2026-12-06T10:00:00.000Z</LastSuccess>"
+                + "<LastFailure>2026-12-06T10:05:00.000Z</LastFailure>"
                 + "<LastFailureCode>AWS.SimpleQueueService.NonExistentQueue</LastFailureCode>"
                 + "<LastFailureMessage>The specified queue does not exist.</LastFailureMessage>"
-                + "<FailingSince>2026-12-06T10:04:00Z</FailingSince></Destination>"
+                + "<FailingSince>2026-12-06T10:04:00.000Z</FailingSince></Destination>"
                 + "<Destination><Type>EventBridge</Type><Arn>default</Arn></Destination></NotificationHealth>");
     }
 
