@@ -10,9 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
+import software.amazon.awssdk.services.lambda.model.InvokeRequest;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 
@@ -36,7 +41,29 @@ class LambdaNotificationPublisherTest {
             assertThat(invocation.invocationType()).isEqualTo(InvocationType.EVENT);
         });
         assertThat(lambda.invocations()).extracting(i -> i.payload().asString(StandardCharsets.UTF_8))
-                .containsExactly("{\"Records\":[1]}", "{\"Records\":[2]}");
+                .containsExactlyInAnyOrder("{\"Records\":[1]}", "{\"Records\":[2]}");
+    }
+
+    @Test
+    void aBatchsInvocationsRunConcurrently() throws Exception {
+        CountDownLatch allStarted = new CountDownLatch(LambdaNotificationPublisher.CONCURRENT_INVOCATIONS);
+        LambdaClient waiting = new ScriptedLambdaClient() {
+            @Override
+            public InvokeResponse invoke(InvokeRequest request) {
+                allStarted.countDown();
+                try { // only returns once every invocation of a full round has started: fails if they run one by one
+                    assertThat(allStarted.await(10, TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return super.invoke(request);
+            }
+        };
+        List<Delivery> batch = new ArrayList<>();
+        for (int i = 0; i < LambdaNotificationPublisher.CONCURRENT_INVOCATIONS; i++) {
+            batch.add(to(F, "{\"Records\":[" + i + "]}", "m" + i));
+        }
+        assertThat(new LambdaNotificationPublisher(waiting).publish(batch)).isEmpty();
     }
 
     @Test
@@ -51,12 +78,13 @@ class LambdaNotificationPublisherTest {
 
     @Test
     void aFunctionThatIsGoneRefusesItsEventsAndOthersAreStillInvoked() {
-        lambda.thenThrow(ResourceNotFoundException.builder().statusCode(404)
+        lambda.refusing(G, ResourceNotFoundException.builder().statusCode(404)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("ResourceNotFoundException").errorMessage("Function not found")
                         .build()).build());
-        assertThat(publisher.publish(List.of(to(G, "{}", "m1"), to(F, "{}", "m2")))).extracting(u -> u.notification().origin().messageId())
-                .containsExactly("m1");
-        assertThat(lambda.invocations()).hasSize(2);
+        assertThat(publisher.publish(List.of(to(G, "{}", "m1"), to(F, "{}", "m2"), to(G, "{}", "m3"))))
+                .as("in the batch's order").extracting(u -> u.notification().origin().messageId())
+                .containsExactly("m1", "m3");
+        assertThat(lambda.invocations()).hasSize(3);
         assertThat(sleeps).isEmpty();
     }
 }
