@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -110,7 +111,7 @@ public record Settings(
                 env.getOrDefault("ACCESS_KEYS_TABLE", DEFAULT_ACCESS_KEYS_TABLE),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("ACCESS_KEY_CACHE_TTL_SECONDS",
                         Long.toString(DEFAULT_ACCESS_KEY_CACHE_TTL.toSeconds())))),
-                !"false".equalsIgnoreCase(env.getOrDefault("PRIME_AT_INIT", "true").trim()),
+                flag(env, "PRIME_AT_INIT", true),
                 new Delivery(endpoint(env, "AWS_ENDPOINT_URL_SQS"), endpoint(env, "AWS_ENDPOINT_URL_LAMBDA"),
                         endpoint(env, "AWS_ENDPOINT_URL_EVENTBRIDGE"),
                         env.getOrDefault("EVENT_BUS_NAME", DEFAULT_EVENT_BUS).trim(),
@@ -124,6 +125,19 @@ public record Settings(
         return new Settings(region, bucketsTable, unsignedRequestsAccountId, virtualHostDomains, maxConfigurations,
                 maxRequestBodyBytes, dynamoDbEndpoint, snsEndpoint, ttl, accessKeysTable, accessKeyCacheTtl, primeAtInit,
                 delivery);
+    }
+
+    /** {@code true} or {@code false} (any case); anything else is refused rather than read as one of them. */
+    private static boolean flag(Map<String, String> env, String name, boolean defaultValue) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(name + " is true or false, not " + value);
+        };
     }
 
     private static URI endpoint(Map<String, String> env, String serviceVariable) {

@@ -26,6 +26,12 @@ class SettingsTest {
     }
 
     @Test
+    void refusesAFlagThatIsNeitherTrueNorFalse() {
+        assertThatThrownBy(() -> Settings.from(Map.of("PRIME_AT_INIT", "flase")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("PRIME_AT_INIT is true or false, not flase");
+    }
+
+    @Test
     void rejectsANegativeCacheLifetime() {
         assertThatThrownBy(() -> Settings.from(Map.of("CONFIGURATION_CACHE_TTL_SECONDS", "-1")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CONFIGURATION_CACHE_TTL_SECONDS");
