@@ -134,9 +134,12 @@ public final class FanOutFaults {
     public List<Outcome> run() {
         useDummyCredentialsUnlessConfigured();
         List<Outcome> outcomes = new ArrayList<>();
-        try (InvokeApi lambda = InvokeApi.start("us-east-1", "123456789012");
-             FaultyEndpoints faulty = new FaultyEndpoints(options.seed(), lambda.endpoint());
-             DynamoDbClient dynamoDb = AwsTestClients.dynamoDb(MotoServer.shared().endpoint());
+        // DynamoDB on a moto of its own: one moto process serves one request at a time, and the fan-out's bucket
+        // reads, delivery log and health writes would otherwise queue behind SNS's and SQS's work (both cores used).
+        try (MotoServer dynamoDbServer = MotoServer.start(0, null);
+             InvokeApi lambda = InvokeApi.start("us-east-1", "123456789012");
+             FaultyEndpoints faulty = new FaultyEndpoints(options.seed(), lambda.endpoint(), dynamoDbServer.endpoint());
+             DynamoDbClient dynamoDb = AwsTestClients.dynamoDb(dynamoDbServer.endpoint());
              SnsClient sns = AwsTestClients.sns(MotoServer.shared().endpoint());
              SqsClient sqs = AwsTestClients.sqs(MotoServer.shared().endpoint());
              EventBridgeClient eventBridge = AwsTestClients.eventBridge(MotoServer.shared().endpoint())) {
@@ -426,7 +429,11 @@ public final class FanOutFaults {
         Mix mix = Mix.TOPICS;
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals("--mix")) {
-                mix = args[i + 1].equals("destinations") ? Mix.QUEUE_FUNCTION_BUS : Mix.TOPICS;
+                mix = switch (args[i + 1]) {
+                    case "topics" -> Mix.TOPICS;
+                    case "destinations" -> Mix.QUEUE_FUNCTION_BUS;
+                    default -> throw new IllegalArgumentException("--mix is topics or destinations, not " + args[i + 1]);
+                };
             }
         }
         Options defaults = Options.shortForm(mix);

@@ -50,13 +50,16 @@ final class FaultyEndpoints implements AutoCloseable {
     final URI sns;
 
     FaultyEndpoints(long seed) {
-        this(seed, URI.create("http://127.0.0.1:1"));
+        this(seed, URI.create("http://127.0.0.1:1"), MotoServer.shared().endpoint());
     }
 
-    /** @param lambda the Invoke API endpoint that the way to Lambda leads to */
-    FaultyEndpoints(long seed, URI lambda) {
+    /**
+     * @param lambda         the Invoke API endpoint that the way to Lambda leads to
+     * @param dynamoDbServer the emulator the way to DynamoDB leads to (the other services go to the shared moto)
+     */
+    FaultyEndpoints(long seed, URI lambda, URI dynamoDbServer) {
         toxiproxy = Toxiproxy.start(seed, logFile("toxiproxy"));
-        dynamoDbFaults = FaultProxy.start(MotoServer.shared().endpoint(), FaultProxy.Service.DYNAMODB, seed);
+        dynamoDbFaults = FaultProxy.start(dynamoDbServer, FaultProxy.Service.DYNAMODB, seed);
         snsFaults = FaultProxy.start(MotoServer.shared().endpoint(), FaultProxy.Service.SNS, seed + 1);
         sqsFaults = FaultProxy.start(MotoServer.shared().endpoint(), FaultProxy.Service.SQS, seed + 2);
         eventBridgeFaults = FaultProxy.start(MotoServer.shared().endpoint(), FaultProxy.Service.EVENTBRIDGE, seed + 3);
