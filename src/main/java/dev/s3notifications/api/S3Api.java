@@ -40,13 +40,9 @@ public final class S3Api {
      * @param authenticator proves who sent each request, before it is routed
      * @param region        the region this API serves; buckets are created there
      * @param maxBodyBytes  the largest request body accepted
+     * @param health        where the destinations' health is read (and dropped with the destinations);
+     *                      {@link NotificationHealth#NONE} where nothing records it
      */
-    public S3Api(Authenticator authenticator, BucketStore store, NotificationConfigurationValidator validator,
-            DestinationVerifier verifier, String region, int maxBodyBytes, Clock clock) {
-        this(authenticator, store, validator, verifier, region, maxBodyBytes, clock, NotificationHealth.NONE);
-    }
-
-    /** @param health where the destinations' health is read (and dropped with the destinations) */
     public S3Api(Authenticator authenticator, BucketStore store, NotificationConfigurationValidator validator,
             DestinationVerifier verifier, String region, int maxBodyBytes, Clock clock,
             NotificationHealth health) {

@@ -1,5 +1,6 @@
 package dev.s3notifications.handler;
 
+import dev.s3notifications.api.NotificationHealth;
 import dev.s3notifications.api.S3Api;
 import dev.s3notifications.authentication.S3RequestAuthenticator;
 import dev.s3notifications.authorization.Caller;
@@ -112,7 +113,7 @@ final class SnapStartPriming implements Resource {
                 id -> id.equals(sandboxKey.accessKeyId()) ? Optional.of(sandboxKey) : Optional.empty(),
                 settings.region(), Clock.systemUTC(), null);
         return new S3Api(authenticator, new InMemoryBucketStore(), new NotificationConfigurationValidator(), verifier,
-                settings.region(), settings.maxRequestBodyBytes(), Clock.systemUTC());
+                settings.region(), settings.maxRequestBodyBytes(), Clock.systemUTC(), NotificationHealth.NONE);
     }
 
     /** Primes during init; a failure only leaves the first request slower, and is logged. */

@@ -3,6 +3,7 @@ package dev.s3notifications.benchmark;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import dev.s3notifications.api.NotificationHealth;
 import dev.s3notifications.api.S3Api;
 import dev.s3notifications.authentication.S3RequestAuthenticator;
 import dev.s3notifications.dynamodb.SerializingInMemoryBucketStore;
@@ -74,10 +75,10 @@ public class PutNotificationBenchmark {
         InMemoryAccessKeyStore keys = InMemoryAccessKeyStore.holding(KEY);
         handler = new ApiHandler(new S3Api(new S3RequestAuthenticator(keys, "us-east-1", Clock.systemUTC(), null), store,
                 new NotificationConfigurationValidator(), accepting, "us-east-1", Settings.DEFAULT_MAX_REQUEST_BODY_BYTES,
-                Clock.systemUTC()), settings);
+                Clock.systemUTC(), NotificationHealth.NONE), settings);
         unsignedHandler = new ApiHandler(new S3Api(new S3RequestAuthenticator(keys, "us-east-1", Clock.systemUTC(),
                 Settings.DEFAULT_ACCOUNT), store, new NotificationConfigurationValidator(), accepting, "us-east-1",
-                Settings.DEFAULT_MAX_REQUEST_BODY_BYTES, Clock.systemUTC()), settings);
+                Settings.DEFAULT_MAX_REQUEST_BODY_BYTES, Clock.systemUTC(), NotificationHealth.NONE), settings);
         document = configuration(configurations).getBytes(StandardCharsets.UTF_8);
         putEvent = event("PUT", configuration(configurations));
         unsignedPutEvent = event("PUT", configuration(configurations), false);

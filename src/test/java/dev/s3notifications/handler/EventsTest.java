@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.s3notifications.api.NotificationHealth;
 import dev.s3notifications.api.S3Api;
 import dev.s3notifications.authentication.S3RequestAuthenticator;
 import dev.s3notifications.memory.InMemoryAccessKeyStore;
@@ -147,7 +148,7 @@ class EventsTest {
                 NotificationConfigurationValidator.Limits.S3.maxIdLength());
         return new S3Api(new S3RequestAuthenticator(keys, settings.region(), Clock.systemUTC(), null), store,
                 new NotificationConfigurationValidator(limits, NotificationConfigurationValidator::generateId),
-                verifier, settings.region(), settings.maxRequestBodyBytes(), Clock.systemUTC());
+                verifier, settings.region(), settings.maxRequestBodyBytes(), Clock.systemUTC(), NotificationHealth.NONE);
     }
 
     /**
