@@ -165,11 +165,4 @@ public final class Wiring {
                 Destination.Kind.FUNCTION, notifications -> functions.get().publish(notifications),
                 Destination.Kind.EVENT_BUS, notifications -> bus.get().publish(notifications)));
     }
-
-    /** The same, with the SDK clients given (tests and the benchmark count their calls). */
-    public static FanOut fanOut(Settings settings, DynamoDbClient dynamoDb, SnsClient sns) {
-        return fanOut(settings, new DynamoDbBucketStore(dynamoDb, settings.bucketsTable()), publisher(settings, sns),
-                new DynamoDbDeliveryLog(dynamoDb, settings.delivery().deliveriesTable(), Clock.systemUTC()),
-                DeliveryListener.NONE);
-    }
 }
