@@ -165,7 +165,7 @@ class EventsTest {
      */
     private static final class World {
         private final InMemoryBucketStore store = new InMemoryBucketStore();
-        private final ApiHandler handler;
+        private final ProxyIntegration integration;
         final RecordingNotificationPublisher published = new RecordingNotificationPublisher();
 
         World() {
@@ -177,7 +177,8 @@ class EventsTest {
                     DestinationType.FUNCTION, known("lambdaFunctions",
                             arn -> new Argument(arn + ", null", "Not authorized to invoke function [" + arn + "]"))));
             Settings settings = Settings.from(Map.of());
-            handler = new ApiHandler(api(store, InMemoryAccessKeyStore.holding(EVENTS_KEY), verifier, settings), settings);
+            integration = new ProxyIntegration(api(store, InMemoryAccessKeyStore.holding(EVENTS_KEY), verifier, settings),
+                    settings.virtualHostDomains());
         }
 
         /** Accepts the destinations the manifest lists under {@code listName} (test events recorded), refuses the others. */
@@ -202,7 +203,7 @@ class EventsTest {
             APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent("events/" + name);
             SigV4Signing signing = new SigV4Signing(EVENTS_KEY.accessKeyId(), EVENTS_KEY.secretAccessKey(), "us-east-1",
                     Clock.systemUTC());
-            return handler.handleRequest(signing.sign(event), new FixedContext(UUID.randomUUID().toString(), "ApiFunction"));
+            return integration.handle(signing.sign(event), UUID.randomUUID().toString());
         }
     }
 
