@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.s3notifications.priming.ApiPriming;
 import dev.s3notifications.wiring.Settings;
 import dev.s3notifications.wiring.Wiring;
 import java.io.IOException;
@@ -13,13 +14,14 @@ import org.crac.Core;
 
 /**
  * The API function: every S3 request API Gateway routes to {@code /} and {@code /{bucket}}, through the function's
- * API behind a {@link ProxyIntegration}. Lambda calls it as a stream handler (the event's JSON is read by
+ * API behind a {@link ProxyIntegration}. It primes itself ({@link ApiPriming}) at init, unless told not to, and
+ * before a SnapStart snapshot. Lambda calls it as a stream handler (the event's JSON is read by
  * {@link LambdaEventJson}, not by the runtime's reflective serializer); tests and the local stack call
  * {@link #handleRequest(APIGatewayProxyRequestEvent, Context)}.
  */
 public final class ApiHandler implements RequestStreamHandler {
     private final ProxyIntegration integration;
-    private final SnapStartPriming priming; // org.crac holds registered resources weakly
+    private final ApiPriming priming; // org.crac holds registered resources weakly
 
     /** Lambda's constructor: wires the function from its environment and primes it before the first request. */
     public ApiHandler() {
@@ -41,8 +43,7 @@ public final class ApiHandler implements RequestStreamHandler {
 
     private ApiHandler(Wiring.ApiFunction wired, Settings settings) {
         this.integration = new ProxyIntegration(wired.api(), settings.virtualHostDomains());
-        this.priming = new SnapStartPriming(wired.api(), new ApiGatewayRequests(settings.virtualHostDomains()), settings,
-                wired.destinationVerifier(), wired.store());
+        this.priming = new ApiPriming(wired, settings, ProxyIntegration.requestPath(settings.virtualHostDomains()));
         Core.getGlobalContext().register(priming);
         if (settings.primeAtInit()) {
             priming.primeAtInit();

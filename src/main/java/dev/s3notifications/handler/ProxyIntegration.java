@@ -5,9 +5,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import dev.s3notifications.api.S3Api;
 import dev.s3notifications.api.S3Request;
 import dev.s3notifications.logging.JsonLog;
+import dev.s3notifications.priming.ApiPriming;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -24,6 +28,19 @@ public final class ProxyIntegration {
     public ProxyIntegration(S3Api api, List<String> virtualHostDomains) {
         this.api = api;
         this.requests = new ApiGatewayRequests(virtualHostDomains);
+    }
+
+    /** The request path init priming sends its samples through: any API behind a proxy integration, JSON in and out. */
+    public static ApiPriming.RequestPath requestPath(List<String> virtualHostDomains) {
+        return (api, eventJson) -> {
+            ByteArrayOutputStream response = new ByteArrayOutputStream(1024);
+            try {
+                new ProxyIntegration(api, virtualHostDomains).handle(new ByteArrayInputStream(eventJson), response, "api-priming");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return response.toByteArray();
+        };
     }
 
     /** The event's JSON in, the response's JSON out, as Lambda hands them to a stream handler. */

@@ -10,6 +10,7 @@ import dev.s3notifications.store.Bucket;
 import dev.s3notifications.store.BucketState;
 import dev.s3notifications.testing.ErrorLogLines;
 import dev.s3notifications.testing.FuzzReport;
+import dev.s3notifications.testing.InMemoryApis;
 import dev.s3notifications.testing.RecordingDestinationVerifier;
 import dev.s3notifications.testing.SigV4Signing;
 import dev.s3notifications.wiring.Settings;
@@ -87,7 +88,7 @@ public final class PutNotificationFuzzing {
                 NOT_A_FIXED_POINT, MALFORMED_ANSWER);
         Settings settings = Settings.from(environment);
         var verifier = new RecordingDestinationVerifier().failing(MISSING_TOPIC, "The destination topic does not exist");
-        handler = new ProxyIntegration(EventsTest.api(store, InMemoryAccessKeyStore.holding(EventsTest.EVENTS_KEY), verifier,
+        handler = new ProxyIntegration(InMemoryApis.api(store, InMemoryAccessKeyStore.holding(EventsTest.EVENTS_KEY), verifier,
                 settings), settings.virtualHostDomains());
         signing = new SigV4Signing(EventsTest.EVENTS_KEY.accessKeyId(), EventsTest.EVENTS_KEY.secretAccessKey(),
                 "us-east-1", Clock.systemUTC());
