@@ -105,14 +105,7 @@ public final class ApiPriming implements Resource {
 
     /** Primes during init; a failure only leaves the first request slower, and is logged. */
     public void primeAtInit() {
-        long started = System.nanoTime();
-        try {
-            List<Integer> statuses = JsonLog.quietly(this::prime);
-            JsonLog.info("primed at init", "statuses", statuses.toString(),
-                    "millis", Long.toString((System.nanoTime() - started) / 1_000_000));
-        } catch (RuntimeException e) {
-            JsonLog.error("priming at init failed", e);
-        }
+        AtInit.prime("statuses", this::prime);
     }
 
     @Override

@@ -7,7 +7,6 @@ import dev.s3notifications.fanout.DeliveryLog;
 import dev.s3notifications.fanout.FanOut;
 import dev.s3notifications.fanout.NotificationPublisher;
 import dev.s3notifications.json.JsonValues;
-import dev.s3notifications.logging.JsonLog;
 import dev.s3notifications.memory.InMemoryBucketStore;
 import dev.s3notifications.notification.NotificationConfiguration;
 import dev.s3notifications.notification.NotificationConfigurationValidator;
@@ -89,14 +88,7 @@ public final class FanOutPriming {
 
     /** Primes; a failure only leaves the first batch slower, and is logged. */
     public void primeAtInit() {
-        long started = System.nanoTime();
-        try {
-            int failed = JsonLog.quietly(this::prime);
-            JsonLog.info("primed at init", "failedInRehearsal", Integer.toString(failed),
-                    "millis", Long.toString((System.nanoTime() - started) / 1_000_000));
-        } catch (RuntimeException e) {
-            JsonLog.error("priming at init failed", e);
-        }
+        AtInit.prime("failedInRehearsal", this::prime);
     }
 
     /**
