@@ -50,8 +50,8 @@ final class SampleRequest {
     }
 
     /**
-     * The same request with the header {@code name} (in any case) set to {@code value}. API Gateway sends every
-     * header twice: its last value by name ({@code headers}), and all its values ({@code multiValueHeaders}).
+     * Sets the header {@code name} (in any case) to {@code value}, in both places API Gateway sends every header:
+     * its last value by name ({@code headers}), and all its values ({@code multiValueHeaders}). Returns this request.
      */
     SampleRequest withHeader(String name, String value) {
         removeHeaders(name::equalsIgnoreCase);
@@ -62,7 +62,7 @@ final class SampleRequest {
         return this;
     }
 
-    /** The same request with another body: its length, and no digests of the old body. */
+    /** Replaces the body, with its length, and drops the digests of the old one. Returns this request. */
     SampleRequest withBody(String body) {
         removeHeaders(name -> DIGEST_HEADERS.stream().anyMatch(name.toLowerCase(Locale.ROOT)::startsWith));
         event.put("body", body);

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * The XML documents the API answers with, written element by element with Woodstox's StAX writer ({@link S3Xml}).
- * Every answer's document is written here, so the cold-start benchmark's baseline swaps all of them for Jackson's
- * {@code XmlMapper} by putting its own class of this name ahead of this one on its class path (see
+ * Every answer's document is written here, so the cold-start benchmark's baseline writes all of them with Jackson's
+ * {@code XmlMapper} by carrying a test class of this name in place of this one in its task root (see
  * docs/benchmarks.md); nothing here knows of it.
  */
 public final class S3Documents {
