@@ -28,15 +28,13 @@ final class BucketOperations {
     private final String region;
     private final int maxBodyBytes;
     private final Clock clock;
-    private final S3Documents documents;
 
-    BucketOperations(BucketStore store, String region, int maxBodyBytes, Clock clock, S3Documents documents) {
+    BucketOperations(BucketStore store, String region, int maxBodyBytes, Clock clock) {
         this.store = store;
         this.access = new BucketLookup(store);
         this.region = region;
         this.maxBodyBytes = maxBodyBytes;
         this.clock = clock;
-        this.documents = documents;
     }
 
     /** <a href="https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateBucket.html">CreateBucket</a> */
@@ -105,7 +103,7 @@ final class BucketOperations {
 
     /** <a href="https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketLocation.html">GetBucketLocation</a> */
     S3Response location(S3Request request) {
-        return S3Response.xml(200, documents.location(access.authorize(request, BucketAction.GET_BUCKET_LOCATION).bucket().region()));
+        return S3Response.xml(200, S3Documents.location(access.authorize(request, BucketAction.GET_BUCKET_LOCATION).bucket().region()));
     }
 
     /**
@@ -127,7 +125,7 @@ final class BucketOperations {
                 .toList();
         List<Bucket> page = matching.subList(0, Math.min(maxBuckets, matching.size()));
         String next = matching.size() > page.size() ? encodeContinuationToken(page.get(page.size() - 1).name()) : null;
-        return S3Response.xml(200, documents.listBuckets(page, canonicalUserId(request.callerAccountId()), paged, prefix, next));
+        return S3Response.xml(200, S3Documents.listBuckets(page, canonicalUserId(request.callerAccountId()), paged, prefix, next));
     }
 
     private static final List<String> PAGING_PARAMETERS = List.of("max-buckets", "prefix", "continuation-token", "bucket-region");

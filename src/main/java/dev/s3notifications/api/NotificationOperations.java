@@ -43,24 +43,22 @@ final class NotificationOperations {
     private final DestinationVerifier verifier;
     private final int maxBodyBytes;
     private final Clock clock;
-    private final S3Documents documents;
     private final NotificationHealth health;
 
     NotificationOperations(BucketStore store, NotificationConfigurationValidator validator,
-            DestinationVerifier verifier, int maxBodyBytes, Clock clock, S3Documents documents, NotificationHealth health) {
+            DestinationVerifier verifier, int maxBodyBytes, Clock clock, NotificationHealth health) {
         this.store = store;
         this.access = new BucketLookup(store);
         this.validator = validator;
         this.verifier = verifier;
         this.maxBodyBytes = maxBodyBytes;
         this.clock = clock;
-        this.documents = documents;
         this.health = health;
     }
 
     S3Response get(S3Request request) {
         var state = access.authorize(request, BucketAction.GET_BUCKET_NOTIFICATION);
-        return S3Response.xml(200, documents.notificationConfiguration(state.notificationConfiguration()));
+        return S3Response.xml(200, S3Documents.notificationConfiguration(state.notificationConfiguration()));
     }
 
     /**

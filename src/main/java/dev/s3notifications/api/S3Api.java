@@ -32,7 +32,6 @@ public final class S3Api {
             "versioning", "versions", "website", "torrent", "uploadId", NotificationOperations.HEALTH_SELECTOR);
 
     private final Authenticator authenticator;
-    private final S3Documents documents;
     private final NotificationOperations notifications;
     private final BucketOperations buckets;
     private final PolicyOperations policies;
@@ -41,24 +40,15 @@ public final class S3Api {
      * @param authenticator proves who sent each request, before it is routed
      * @param region        the region this API serves; buckets are created there
      * @param maxBodyBytes  the largest request body accepted
+     * @param health        where the destinations' health is read (and dropped with the destinations);
+     *                      {@link NotificationHealth#NONE} where nothing records it
      */
     public S3Api(Authenticator authenticator, BucketStore store, NotificationConfigurationValidator validator,
-            DestinationVerifier verifier, String region, int maxBodyBytes, Clock clock) {
-        this(authenticator, store, validator, verifier, region, maxBodyBytes, clock, S3Documents.streaming(),
-                NotificationHealth.NONE);
-    }
-
-    /**
-     * @param documents writes the XML documents of the answers
-     * @param health    where the destinations' health is read (and dropped with the destinations)
-     */
-    public S3Api(Authenticator authenticator, BucketStore store, NotificationConfigurationValidator validator,
-            DestinationVerifier verifier, String region, int maxBodyBytes, Clock clock, S3Documents documents,
+            DestinationVerifier verifier, String region, int maxBodyBytes, Clock clock,
             NotificationHealth health) {
         this.authenticator = authenticator;
-        this.documents = documents;
-        this.notifications = new NotificationOperations(store, validator, verifier, maxBodyBytes, clock, documents, health);
-        this.buckets = new BucketOperations(store, region, maxBodyBytes, clock, documents);
+        this.notifications = new NotificationOperations(store, validator, verifier, maxBodyBytes, clock, health);
+        this.buckets = new BucketOperations(store, region, maxBodyBytes, clock);
         this.policies = new PolicyOperations(store, maxBodyBytes);
     }
 
@@ -96,7 +86,7 @@ public final class S3Api {
     public S3Response internalError(String invocationId) {
         String requestId = S3RequestIds.requestId(invocationId);
         String hostId = S3RequestIds.hostId(invocationId);
-        return S3Response.xml(500, documents.error(S3Error.INTERNAL_ERROR.code(), S3Error.INTERNAL_ERROR.defaultMessage(),
+        return S3Response.xml(500, S3Documents.error(S3Error.INTERNAL_ERROR.code(), S3Error.INTERNAL_ERROR.defaultMessage(),
                 Map.of(), requestId, hostId)).withHeader("x-amz-request-id", requestId).withHeader("x-amz-id-2", hostId);
     }
 
@@ -190,6 +180,6 @@ public final class S3Api {
     }
 
     private S3Response error(S3Request request, S3Error error, String message, Map<String, String> details) {
-        return S3Response.xml(error.status(), documents.error(error.code(), message, details, request.requestId(), request.hostId()));
+        return S3Response.xml(error.status(), S3Documents.error(error.code(), message, details, request.requestId(), request.hostId()));
     }
 }

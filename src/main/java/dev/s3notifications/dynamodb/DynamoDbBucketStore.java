@@ -82,21 +82,46 @@ public final class DynamoDbBucketStore implements BucketStore {
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
         }
-        Map<String, AttributeValue> item = response.item();
+        return Optional.of(state(response.item()));
+    }
+
+    /**
+     * DynamoDB's answer to a {@code GetItem} of the bucket in {@code state}: the item this store's writes leave for
+     * it ({@link #item}), in the JSON of DynamoDB's API. Init priming rehearses the fan-out's read with it
+     * (HttpRehearsal), so that the SDK decodes and {@link #find} reads what a real read returns.
+     */
+    public static String getItemAnswer(BucketState state) {
+        return ItemJson.getItemResponse(item(state));
+    }
+
+    /**
+     * The item of a bucket in {@code state}, as {@link #create}, {@link #putNotificationConfiguration} and
+     * {@link #putPolicy} write it: what {@link #state} reads back.
+     */
+    static Map<String, AttributeValue> item(BucketState state) {
+        Map<String, AttributeValue> item = bucketItem(state.bucket());
+        if (state.configurationVersion() > 0) {
+            item.put(CONFIGURATION, ConfigurationAttributes.write(state.notificationConfiguration()));
+            item.put(VERSION, AttributeValue.fromN(Long.toString(state.configurationVersion())));
+        }
+        if (state.policy() != null) {
+            item.put(POLICY, s(state.policy()));
+        }
+        return item;
+    }
+
+    private static BucketState state(Map<String, AttributeValue> item) {
         AttributeValue configuration = item.get(CONFIGURATION);
         AttributeValue version = item.get(VERSION);
         AttributeValue policy = item.get(POLICY);
-        return Optional.of(new BucketState(bucket(item),
+        return new BucketState(bucket(item),
                 configuration == null ? NotificationConfiguration.empty() : ConfigurationAttributes.read(configuration),
-                version == null ? 0 : Long.parseLong(version.n()), policy == null ? null : policy.s()));
+                version == null ? 0 : Long.parseLong(version.n()), policy == null ? null : policy.s());
     }
 
     @Override
     public Optional<Bucket> create(Bucket bucket) {
-        Map<String, AttributeValue> item = new HashMap<>(key(bucket.name()));
-        item.put(OWNER, s(bucket.ownerAccountId()));
-        item.put(REGION, s(bucket.region()));
-        item.put(CREATED_AT, s(S3Time.format(bucket.creationDate())));
+        Map<String, AttributeValue> item = bucketItem(bucket);
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
                 call(() -> dynamoDb.putItem(b -> b.tableName(tableName).item(item)
@@ -190,6 +215,15 @@ public final class DynamoDbBucketStore implements BucketStore {
 
     private static Map<String, AttributeValue> key(String bucketName) {
         return Map.of(BUCKET, s(bucketName));
+    }
+
+    /** A new bucket's item: the bucket alone, without configuration or policy. */
+    private static Map<String, AttributeValue> bucketItem(Bucket bucket) {
+        Map<String, AttributeValue> item = new HashMap<>(key(bucket.name()));
+        item.put(OWNER, s(bucket.ownerAccountId()));
+        item.put(REGION, s(bucket.region()));
+        item.put(CREATED_AT, s(S3Time.format(bucket.creationDate())));
+        return item;
     }
 
     private static Map<String, AttributeValue> sameBucketValues(Bucket bucket) {

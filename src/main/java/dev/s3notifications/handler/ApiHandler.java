@@ -4,9 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import dev.s3notifications.api.S3Api;
-import dev.s3notifications.api.S3Request;
-import dev.s3notifications.logging.JsonLog;
+import dev.s3notifications.priming.ApiPriming;
 import dev.s3notifications.wiring.Settings;
 import dev.s3notifications.wiring.Wiring;
 import java.io.IOException;
@@ -15,14 +13,15 @@ import java.io.OutputStream;
 import org.crac.Core;
 
 /**
- * The API function: every S3 request API Gateway routes to {@code /} and {@code /{bucket}}. Lambda calls it as a
- * stream handler (the event's JSON is read by {@link LambdaEventJson}, not by the runtime's reflective
- * serializer); tests and the local stack call {@link #handleRequest(APIGatewayProxyRequestEvent, Context)}.
+ * The API function: every S3 request API Gateway routes to {@code /} and {@code /{bucket}}, through the function's
+ * API behind a {@link ProxyIntegration}. It primes itself ({@link ApiPriming}) at init, unless told not to, and
+ * before a SnapStart snapshot. Lambda calls it as a stream handler (the event's JSON is read by
+ * {@link LambdaEventJson}, not by the runtime's reflective serializer); tests and the local stack call
+ * {@link #handleRequest(APIGatewayProxyRequestEvent, Context)}.
  */
 public final class ApiHandler implements RequestStreamHandler {
-    private final S3Api api;
-    private final ApiGatewayRequests requests;
-    private final SnapStartPriming priming; // org.crac holds registered resources weakly
+    private final ProxyIntegration integration;
+    private final ApiPriming priming; // org.crac holds registered resources weakly
 
     /** Lambda's constructor: wires the function from its environment and primes it before the first request. */
     public ApiHandler() {
@@ -43,36 +42,20 @@ public final class ApiHandler implements RequestStreamHandler {
     }
 
     private ApiHandler(Wiring.ApiFunction wired, Settings settings) {
-        this.api = wired.api();
-        this.requests = new ApiGatewayRequests(settings.virtualHostDomains());
-        this.priming = new SnapStartPriming(api, requests, settings, wired.destinationVerifier(), wired.store());
+        this.integration = new ProxyIntegration(wired.api(), settings.virtualHostDomains());
+        this.priming = new ApiPriming(wired, settings, ProxyIntegration.requestPath(settings.virtualHostDomains()));
         Core.getGlobalContext().register(priming);
         if (settings.primeAtInit()) {
             priming.primeAtInit();
         }
     }
 
-    /** With the API given, unprimed: for tests and the benchmarks. */
-    public ApiHandler(S3Api api, Settings settings) {
-        this.api = api;
-        this.requests = new ApiGatewayRequests(settings.virtualHostDomains());
-        this.priming = new SnapStartPriming(api, requests, settings);
-        Core.getGlobalContext().register(priming);
-    }
-
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        LambdaEventJson.writeApiGatewayResponse(handleRequest(LambdaEventJson.readApiGatewayEvent(input), context), output);
+        integration.handle(input, output, context.getAwsRequestId());
     }
 
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        S3Request request;
-        try {
-            request = requests.toS3Request(event, context.getAwsRequestId());
-        } catch (RuntimeException e) { // API Gateway never sends such an event; a hand-made one might
-            JsonLog.error("unreadable proxy event", e, "invocationId", context.getAwsRequestId());
-            return ApiGatewayRequests.toResponseEvent(api.internalError(context.getAwsRequestId()));
-        }
-        return ApiGatewayRequests.toResponseEvent(api.handle(request));
+        return integration.handle(event, context.getAwsRequestId());
     }
 }

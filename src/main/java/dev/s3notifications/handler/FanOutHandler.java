@@ -6,11 +6,15 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.s3notifications.fanout.FanOut.QueuedMessage;
 import dev.s3notifications.fanout.FanOut;
+import dev.s3notifications.priming.FanOutPriming;
 import dev.s3notifications.wiring.Settings;
 import dev.s3notifications.wiring.Wiring;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -45,13 +49,26 @@ public final class FanOutHandler implements RequestStreamHandler {
     private FanOutHandler(Wiring.FanOutFunction wired, Settings settings) {
         this.fanOut = wired.fanOut();
         if (settings.primeAtInit()) {
-            new FanOutPriming(wired.store(), wired.publisher(), settings).primeAtInit();
+            new FanOutPriming(wired.store(), wired.publisher(), settings, requestPath()).primeAtInit();
         }
     }
 
-    /** With its collaborators given, unprimed: for tests, the benchmarks and the local stack. */
+    /** With its collaborators given, unprimed: for tests, the benchmarks, the local stack and priming. */
     public FanOutHandler(FanOut fanOut) {
         this.fanOut = fanOut;
+    }
+
+    /** The request path init priming sends its sample batch through: any fan-out behind this handler, JSON in and out. */
+    public static FanOutPriming.RequestPath requestPath() {
+        return (fanOut, eventJson) -> {
+            ByteArrayOutputStream response = new ByteArrayOutputStream(256);
+            try {
+                new FanOutHandler(fanOut).handleRequest(new ByteArrayInputStream(eventJson), response, null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return response.toByteArray();
+        };
     }
 
     @Override

@@ -9,8 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import dev.s3notifications.json.JsonValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -35,7 +34,7 @@ final class LambdaEventJson {
 
     /** An API Gateway REST (v1 proxy) event, with every field of its event class that the JSON carries. */
     static APIGatewayProxyRequestEvent readApiGatewayEvent(InputStream in) throws IOException {
-        Map<String, Object> json = readObject(in);
+        Map<String, Object> json = JsonValues.readObject(in);
         APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent();
         event.setVersion(string(json, "version"));
         event.setResource(string(json, "resource"));
@@ -134,7 +133,7 @@ final class LambdaEventJson {
 
     /** An SQS event; the fan-out needs each record's message id and body. */
     static SQSEvent readSqsEvent(InputStream in) throws IOException {
-        Map<String, Object> json = readObject(in);
+        Map<String, Object> json = JsonValues.readObject(in);
         List<SQSEvent.SQSMessage> messages = new ArrayList<>();
         if (json.get("Records") instanceof List<?> records) {
             for (Object r : records) {
@@ -172,45 +171,6 @@ final class LambdaEventJson {
             json.writeEndArray();
             json.writeEndObject();
         }
-    }
-
-    private static Map<String, Object> readObject(InputStream in) throws IOException {
-        try (JsonParser parser = JSON.createParser(in)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException("the event is not a JSON object");
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> object = (Map<String, Object>) readValue(parser);
-            return object;
-        }
-    }
-
-    /** The current value: objects as maps (in document order), arrays as lists, scalars as Java values. */
-    private static Object readValue(JsonParser parser) throws IOException {
-        return switch (parser.currentToken()) {
-            case START_OBJECT -> {
-                Map<String, Object> object = new LinkedHashMap<>();
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = parser.currentName();
-                    parser.nextToken();
-                    object.put(name, readValue(parser));
-                }
-                yield object;
-            }
-            case START_ARRAY -> {
-                List<Object> array = new ArrayList<>();
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    array.add(readValue(parser));
-                }
-                yield array;
-            }
-            case VALUE_STRING -> parser.getText();
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getNumberValue();
-            case VALUE_TRUE -> Boolean.TRUE;
-            case VALUE_FALSE -> Boolean.FALSE;
-            case VALUE_NULL -> null;
-            default -> throw new IOException("unexpected " + parser.currentToken() + " in the event");
-        };
     }
 
     private static String string(Map<String, Object> json, String name) {

@@ -33,7 +33,6 @@ import dev.s3notifications.sqs.SqsDestinationVerifier;
 import dev.s3notifications.sqs.SqsNotificationPublisher;
 import dev.s3notifications.store.AccessKeyStore;
 import dev.s3notifications.store.BucketStore;
-import dev.s3notifications.xml.S3Documents;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +76,7 @@ public final class Wiring {
     /** The same over the stores given (the local stack's in-memory ones, which its fan-out function shares). */
     public static ApiFunction apiFunction(Settings settings, Stores stores) {
         DestinationVerifier verifier = destinationVerifier(settings, AwsClients.sns(settings));
-        return new ApiFunction(api(settings, stores, verifier, S3Documents.streaming()), verifier, stores.buckets());
+        return new ApiFunction(api(settings, stores, verifier), verifier, stores.buckets());
     }
 
     /**
@@ -93,15 +92,7 @@ public final class Wiring {
                 DestinationType.FUNCTION, (destinations, testMessage) -> functions.get().verify(destinations, testMessage)));
     }
 
-    /**
-     * The same, with the SDK clients and the XML documents' writer given (the cold-start benchmark's baseline builds
-     * its clients out of the box and writes with Jackson's XmlMapper).
-     */
-    public static S3Api api(Settings settings, DynamoDbClient dynamoDb, SnsClient sns, S3Documents documents) {
-        return api(settings, Stores.dynamoDb(settings, dynamoDb), destinationVerifier(settings, sns), documents);
-    }
-
-    private static S3Api api(Settings settings, Stores stores, DestinationVerifier verifier, S3Documents documents) {
+    private static S3Api api(Settings settings, Stores stores, DestinationVerifier verifier) {
         var limits = new NotificationConfigurationValidator.Limits(settings.maxConfigurations(),
                 NotificationConfigurationValidator.Limits.S3.maxFilterValueLength(),
                 NotificationConfigurationValidator.Limits.S3.maxIdLength());
@@ -115,7 +106,7 @@ public final class Wiring {
                 stores.buckets(),
                 new NotificationConfigurationValidator(limits, NotificationConfigurationValidator::generateId),
                 verifier,
-                settings.region(), settings.maxRequestBodyBytes(), Clock.systemUTC(), documents,
+                settings.region(), settings.maxRequestBodyBytes(), Clock.systemUTC(),
                 new NotificationHealth(stores.health(), eventBus(settings)));
     }
 
@@ -173,12 +164,5 @@ public final class Wiring {
                 Destination.Kind.QUEUE, notifications -> queues.get().publish(notifications),
                 Destination.Kind.FUNCTION, notifications -> functions.get().publish(notifications),
                 Destination.Kind.EVENT_BUS, notifications -> bus.get().publish(notifications)));
-    }
-
-    /** The same, with the SDK clients given (tests and the benchmark count their calls). */
-    public static FanOut fanOut(Settings settings, DynamoDbClient dynamoDb, SnsClient sns) {
-        return fanOut(settings, new DynamoDbBucketStore(dynamoDb, settings.bucketsTable()), publisher(settings, sns),
-                new DynamoDbDeliveryLog(dynamoDb, settings.delivery().deliveriesTable(), Clock.systemUTC()),
-                DeliveryListener.NONE);
     }
 }

@@ -48,7 +48,7 @@ class BucketNotificationApiTest {
     @BeforeEach
     void bucket() {
         api = new S3Api(new GivenCallerAuthenticator(), store, new NotificationConfigurationValidator(), verifier, "us-east-1",
-                256 * 1024, Clock.systemUTC());
+                256 * 1024, Clock.systemUTC(), NotificationHealth.NONE);
         store.create(new Bucket("photos", ACCOUNT, "us-east-1", Instant.parse("2026-11-01T00:00:00Z")));
     }
 

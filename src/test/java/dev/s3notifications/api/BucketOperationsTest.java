@@ -31,7 +31,7 @@ class BucketOperationsTest {
 
     private S3Api api(String region) {
         return new S3Api(new GivenCallerAuthenticator(), store, new NotificationConfigurationValidator(),
-                new RecordingDestinationVerifier(), region, 256 * 1024, CLOCK);
+                new RecordingDestinationVerifier(), region, 256 * 1024, CLOCK, NotificationHealth.NONE);
     }
 
     private final S3Api api = api("us-east-1");

@@ -34,7 +34,7 @@ class BucketPolicyApiTest {
 
     private final InMemoryBucketStore store = new InMemoryBucketStore();
     private final S3Api api = new S3Api(new GivenCallerAuthenticator(), store, new NotificationConfigurationValidator(),
-            new RecordingDestinationVerifier(), "us-east-1", 256 * 1024, Clock.systemUTC());
+            new RecordingDestinationVerifier(), "us-east-1", 256 * 1024, Clock.systemUTC(), NotificationHealth.NONE);
 
     @BeforeEach
     void bucket() {

@@ -20,7 +20,6 @@ import dev.s3notifications.notification.NotificationConfigurationValidator;
 import dev.s3notifications.store.Bucket;
 import dev.s3notifications.testing.GivenCallerAuthenticator;
 import dev.s3notifications.testing.RecordingDestinationVerifier;
-import dev.s3notifications.xml.S3Documents;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +36,7 @@ class NotificationHealthApiTest {
     @BeforeEach
     void bucket() {
         api = new S3Api(new GivenCallerAuthenticator(), store, new NotificationConfigurationValidator(),
-                new RecordingDestinationVerifier(), "us-east-1", 256 * 1024, Clock.systemUTC(), S3Documents.streaming(),
+                new RecordingDestinationVerifier(), "us-east-1", 256 * 1024, Clock.systemUTC(),
                 new NotificationHealth(log, BUS));
         store.create(new Bucket("photos", ACCOUNT, "us-east-1", Instant.parse("2026-11-01T00:00:00Z")));
     }

@@ -49,7 +49,7 @@ class PutBucketNotificationValidationTest {
     @BeforeEach
     void bucketWithAConfiguration() {
         api = new S3Api(new GivenCallerAuthenticator(), store, new NotificationConfigurationValidator(), verifier, "us-east-1",
-                256 * 1024, Clock.systemUTC());
+                256 * 1024, Clock.systemUTC(), NotificationHealth.NONE);
         store.create(new Bucket(BUCKET, ACCOUNT, "us-east-1", Instant.parse("2026-11-01T00:00:00Z")));
         S3Response put = api.handle(putNotification(BUCKET, document(topic("existing", OTHER_TOPIC, "s3:ObjectCreated:*"))).build());
         assertThat(put.status()).isEqualTo(200);

@@ -20,6 +20,7 @@ import dev.s3notifications.sns.SnsNotificationPublisher;
 import dev.s3notifications.store.Bucket;
 import dev.s3notifications.testing.AwsCallCounter;
 import dev.s3notifications.testing.AwsTestClients;
+import dev.s3notifications.testing.FanOuts;
 import dev.s3notifications.testing.MotoServer;
 import dev.s3notifications.testing.Subscriptions;
 import dev.s3notifications.wiring.Settings;
@@ -190,7 +191,7 @@ public final class FanOutBenchmark {
     private void report(int rounds) {
         Settings settings = Settings.from(Map.of("BUCKETS_TABLE", table, "AWS_REGION", "us-east-1"));
         Supplier<RequestHandler<SQSEvent, SQSBatchResponse>> fanOut =
-                () -> new FanOutHandler(Wiring.fanOut(settings, dynamoDb, sns))::handleRequest;
+                () -> new FanOutHandler(FanOuts.overDynamoDb(settings, dynamoDb, sns))::handleRequest;
         Supplier<RequestHandler<SQSEvent, SQSBatchResponse>> naive =
                 () -> new NaiveFanOutHandler(new DynamoDbBucketStore(dynamoDb, table), sns);
         List<List<Delivery>> published = new ArrayList<>();

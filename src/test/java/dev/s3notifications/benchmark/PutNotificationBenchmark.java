@@ -1,18 +1,17 @@
 package dev.s3notifications.benchmark;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import dev.s3notifications.api.NotificationHealth;
 import dev.s3notifications.api.S3Api;
 import dev.s3notifications.authentication.S3RequestAuthenticator;
 import dev.s3notifications.dynamodb.SerializingInMemoryBucketStore;
-import dev.s3notifications.handler.ApiHandler;
+import dev.s3notifications.handler.ProxyIntegration;
 import dev.s3notifications.memory.InMemoryAccessKeyStore;
 import dev.s3notifications.notification.DestinationVerifier;
 import dev.s3notifications.notification.NotificationConfigurationValidator;
 import dev.s3notifications.store.AccessKey;
 import dev.s3notifications.store.Bucket;
-import dev.s3notifications.testing.FixedContext;
 import dev.s3notifications.testing.SigV4Signing;
 import dev.s3notifications.wiring.Settings;
 import dev.s3notifications.xml.NotificationConfigurationXml;
@@ -56,14 +55,14 @@ public class PutNotificationBenchmark {
     @Param({"1", "10", "100"})
     public int configurations;
 
-    private ApiHandler handler;
-    private ApiHandler unsignedHandler;
+    private ProxyIntegration handler;
+    private ProxyIntegration unsignedHandler;
     private byte[] putEvent;
     private byte[] unsignedPutEvent;
     private byte[] document;
     private final NotificationConfigurationValidator validator = new NotificationConfigurationValidator();
     private byte[] getEvent;
-    private final Context context = new FixedContext("1b2c3d4e-benchmark-invocation", "ApiFunction");
+    private static final String INVOCATION_ID = "1b2c3d4e-benchmark-invocation";
 
     @Setup
     public void setUp() throws IOException {
@@ -72,12 +71,12 @@ public class PutNotificationBenchmark {
         store.create(new Bucket("benchmark-bucket", Settings.DEFAULT_ACCOUNT, "us-east-1", Instant.parse("2026-01-01T00:00:00Z")));
         DestinationVerifier accepting = (destinations, testMessage) -> new DestinationVerifier.Verification(List.of(), Map.of());
         InMemoryAccessKeyStore keys = InMemoryAccessKeyStore.holding(KEY);
-        handler = new ApiHandler(new S3Api(new S3RequestAuthenticator(keys, "us-east-1", Clock.systemUTC(), null), store,
+        handler = new ProxyIntegration(new S3Api(new S3RequestAuthenticator(keys, "us-east-1", Clock.systemUTC(), null), store,
                 new NotificationConfigurationValidator(), accepting, "us-east-1", Settings.DEFAULT_MAX_REQUEST_BODY_BYTES,
-                Clock.systemUTC()), settings);
-        unsignedHandler = new ApiHandler(new S3Api(new S3RequestAuthenticator(keys, "us-east-1", Clock.systemUTC(),
+                Clock.systemUTC(), NotificationHealth.NONE), settings.virtualHostDomains());
+        unsignedHandler = new ProxyIntegration(new S3Api(new S3RequestAuthenticator(keys, "us-east-1", Clock.systemUTC(),
                 Settings.DEFAULT_ACCOUNT), store, new NotificationConfigurationValidator(), accepting, "us-east-1",
-                Settings.DEFAULT_MAX_REQUEST_BODY_BYTES, Clock.systemUTC()), settings);
+                Settings.DEFAULT_MAX_REQUEST_BODY_BYTES, Clock.systemUTC(), NotificationHealth.NONE), settings.virtualHostDomains());
         document = configuration(configurations).getBytes(StandardCharsets.UTF_8);
         putEvent = event("PUT", configuration(configurations));
         unsignedPutEvent = event("PUT", configuration(configurations), false);
@@ -117,9 +116,9 @@ public class PutNotificationBenchmark {
         return call(handler, event);
     }
 
-    private byte[] call(ApiHandler target, byte[] event) throws IOException {
+    private byte[] call(ProxyIntegration target, byte[] event) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-        target.handleRequest(new ByteArrayInputStream(event), out, context);
+        target.handle(new ByteArrayInputStream(event), out, INVOCATION_ID);
         return out.toByteArray();
     }
 

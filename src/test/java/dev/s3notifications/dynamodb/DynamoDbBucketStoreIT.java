@@ -94,6 +94,20 @@ class DynamoDbBucketStoreIT extends BucketStoreContract {
         assertThat(((DeleteItemRequest) writes.get(4)).conditionExpression()).isEqualTo(sameBucket);
     }
 
+    /** What the store says a bucket's item is (the rehearsal's GetItem answer) is what its writes leave in the table. */
+    @Test
+    void theItemOfABucketsStateIsTheItemItsWritesLeave() {
+        Bucket bucket = newBucket();
+        store.create(bucket);
+        store.putNotificationConfiguration(bucket, CONFIGURATION);
+        store.putNotificationConfiguration(bucket, CONFIGURATION);
+        store.putPolicy(bucket, "{}");
+
+        var written = client.getItem(b -> b.tableName(table).key(Map.of("bucket", AttributeValue.fromS(bucket.name())))
+                .consistentRead(true)).item();
+        assertThat(written).isEqualTo(DynamoDbBucketStore.item(store.find(bucket.name()).orElseThrow()));
+    }
+
     /** moto's reads are always consistent, DynamoDB's only when asked (docs/testing.md). */
     @Test
     void readsABucketWithAStronglyConsistentRead() {

@@ -9,8 +9,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.s3notifications.api.S3Api;
-import dev.s3notifications.authentication.S3RequestAuthenticator;
 import dev.s3notifications.memory.InMemoryAccessKeyStore;
 import dev.s3notifications.memory.InMemoryBucketStore;
 import dev.s3notifications.notification.DestinationConfiguration;
@@ -18,12 +16,10 @@ import dev.s3notifications.notification.DestinationType;
 import dev.s3notifications.notification.DestinationVerifier;
 import dev.s3notifications.notification.DestinationVerifiers;
 import dev.s3notifications.notification.InvalidNotificationConfigurationException.Argument;
-import dev.s3notifications.notification.NotificationConfigurationValidator;
 import dev.s3notifications.store.AccessKey;
-import dev.s3notifications.store.AccessKeyStore;
-import dev.s3notifications.store.BucketStore;
 import dev.s3notifications.testing.FanOuts;
 import dev.s3notifications.testing.FixedContext;
+import dev.s3notifications.testing.InMemoryApis;
 import dev.s3notifications.testing.RecordingDestinationVerifier;
 import dev.s3notifications.testing.RecordingNotificationPublisher;
 import dev.s3notifications.testing.SigV4Signing;
@@ -136,21 +132,6 @@ class EventsTest {
     }
 
     /**
-     * The API as wired in Lambda, on in-memory stores, verifying signatures against {@code keys}.
-     *
-     * @param keys the access keys requests may be signed with
-     */
-    static S3Api api(BucketStore store, AccessKeyStore keys, DestinationVerifier verifier,
-            Settings settings) {
-        var limits = new NotificationConfigurationValidator.Limits(settings.maxConfigurations(),
-                NotificationConfigurationValidator.Limits.S3.maxFilterValueLength(),
-                NotificationConfigurationValidator.Limits.S3.maxIdLength());
-        return new S3Api(new S3RequestAuthenticator(keys, settings.region(), Clock.systemUTC(), null), store,
-                new NotificationConfigurationValidator(limits, NotificationConfigurationValidator::generateId),
-                verifier, settings.region(), settings.maxRequestBodyBytes(), Clock.systemUTC());
-    }
-
-    /**
      * The key events are signed with when they are invoked. The files carry the signatures a client sent on the day
      * they were recorded, long expired; like scripts/invoke, the test signs each event again just before sending
      * it, as a client would now, so that the handler verifies real signatures over the stage path and Host.
@@ -164,7 +145,7 @@ class EventsTest {
      */
     private static final class World {
         private final InMemoryBucketStore store = new InMemoryBucketStore();
-        private final ApiHandler handler;
+        private final ProxyIntegration integration;
         final RecordingNotificationPublisher published = new RecordingNotificationPublisher();
 
         World() {
@@ -176,7 +157,9 @@ class EventsTest {
                     DestinationType.FUNCTION, known("lambdaFunctions",
                             arn -> new Argument(arn + ", null", "Not authorized to invoke function [" + arn + "]"))));
             Settings settings = Settings.from(Map.of());
-            handler = new ApiHandler(api(store, InMemoryAccessKeyStore.holding(EVENTS_KEY), verifier, settings), settings);
+            integration = new ProxyIntegration(
+                    InMemoryApis.api(store, InMemoryAccessKeyStore.holding(EVENTS_KEY), verifier, settings),
+                    settings.virtualHostDomains());
         }
 
         /** Accepts the destinations the manifest lists under {@code listName} (test events recorded), refuses the others. */
@@ -201,7 +184,7 @@ class EventsTest {
             APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent("events/" + name);
             SigV4Signing signing = new SigV4Signing(EVENTS_KEY.accessKeyId(), EVENTS_KEY.secretAccessKey(), "us-east-1",
                     Clock.systemUTC());
-            return handler.handleRequest(signing.sign(event), new FixedContext(UUID.randomUUID().toString(), "ApiFunction"));
+            return integration.handle(signing.sign(event), UUID.randomUUID().toString());
         }
     }
 

@@ -13,10 +13,10 @@ import dev.s3notifications.notification.NotificationConfigurationValidator;
 import dev.s3notifications.store.Bucket;
 import dev.s3notifications.testing.AwsCallCounter;
 import dev.s3notifications.testing.AwsTestClients;
+import dev.s3notifications.testing.FanOuts;
 import dev.s3notifications.testing.MotoServer;
 import dev.s3notifications.testing.Subscriptions;
 import dev.s3notifications.wiring.Settings;
-import dev.s3notifications.wiring.Wiring;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,7 +65,7 @@ class FanOutHandlerIT {
                 Instant.parse("2026-01-01T00:00:00Z"));
         store.create(bucket);
         Settings settings = Settings.from(Map.of("BUCKETS_TABLE", table, "AWS_REGION", "us-east-1"));
-        handler = new FanOutHandler(Wiring.fanOut(settings, dynamoDb, sns));
+        handler = new FanOutHandler(FanOuts.overDynamoDb(settings, dynamoDb, sns));
         calls.reset();
     }
 

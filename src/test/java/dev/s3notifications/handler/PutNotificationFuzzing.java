@@ -9,8 +9,8 @@ import dev.s3notifications.memory.InMemoryBucketStore;
 import dev.s3notifications.store.Bucket;
 import dev.s3notifications.store.BucketState;
 import dev.s3notifications.testing.ErrorLogLines;
-import dev.s3notifications.testing.FixedContext;
 import dev.s3notifications.testing.FuzzReport;
+import dev.s3notifications.testing.InMemoryApis;
 import dev.s3notifications.testing.RecordingDestinationVerifier;
 import dev.s3notifications.testing.SigV4Signing;
 import dev.s3notifications.wiring.Settings;
@@ -33,7 +33,7 @@ import java.util.Optional;
 /**
  * One hostile {@code PUT /{bucket}?notification} at a time through the API function as Lambda runs it: the API
  * Gateway event of {@code events/api/put-notification.json} with the fuzzed body and headers, signed again (SigV4,
- * payload hash included) with a key the function knows, handled by {@link ApiHandler} over in-memory stores. Per
+ * payload hash included) with a key the function knows, handled by the API function's {@link ProxyIntegration} over in-memory stores. Per
  * input it checks the invariants and counts them in a {@link FuzzReport}:
  * <ul>
  * <li>no uncaught exception, no status of 500 or more, no line logged at ERROR (an internal error);
@@ -71,7 +71,7 @@ public final class PutNotificationFuzzing {
     static final int BINARY = 32;
 
     private final InMemoryBucketStore store = new InMemoryBucketStore();
-    private final ApiHandler handler;
+    private final ProxyIntegration handler;
     private final SigV4Signing signing;
     private final APIGatewayProxyRequestEvent template;
     private final Bucket bucket = new Bucket(BUCKET, ACCOUNT, "us-east-1", Instant.parse("2026-11-01T00:00:00Z"));
@@ -88,8 +88,8 @@ public final class PutNotificationFuzzing {
                 NOT_A_FIXED_POINT, MALFORMED_ANSWER);
         Settings settings = Settings.from(environment);
         var verifier = new RecordingDestinationVerifier().failing(MISSING_TOPIC, "The destination topic does not exist");
-        handler = new ApiHandler(EventsTest.api(store, InMemoryAccessKeyStore.holding(EventsTest.EVENTS_KEY), verifier,
-                settings), settings);
+        handler = new ProxyIntegration(InMemoryApis.api(store, InMemoryAccessKeyStore.holding(EventsTest.EVENTS_KEY), verifier,
+                settings), settings.virtualHostDomains());
         signing = new SigV4Signing(EventsTest.EVENTS_KEY.accessKeyId(), EventsTest.EVENTS_KEY.secretAccessKey(),
                 "us-east-1", Clock.systemUTC());
         template = EventLoader.loadApiGatewayRestEvent("events/api/put-notification.json");
@@ -144,7 +144,7 @@ public final class PutNotificationFuzzing {
     private APIGatewayProxyResponseEvent invoke(APIGatewayProxyRequestEvent event) {
         long errorsBefore = errorLines.count();
         try {
-            return handler.handleRequest(event, new FixedContext(java.util.UUID.randomUUID().toString(), "fuzz"));
+            return handler.handle(event, java.util.UUID.randomUUID().toString());
         } catch (RuntimeException | Error e) {
             report.violation(UNCAUGHT);
             throw new AssertionError(UNCAUGHT + ": " + e, e);

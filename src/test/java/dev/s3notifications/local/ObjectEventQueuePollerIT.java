@@ -10,10 +10,10 @@ import dev.s3notifications.notification.NotificationConfiguration;
 import dev.s3notifications.store.Bucket;
 import dev.s3notifications.testing.Await;
 import dev.s3notifications.testing.AwsTestClients;
+import dev.s3notifications.testing.FanOuts;
 import dev.s3notifications.testing.MotoServer;
 import dev.s3notifications.testing.Subscriptions;
 import dev.s3notifications.wiring.Settings;
-import dev.s3notifications.wiring.Wiring;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,7 +82,7 @@ class ObjectEventQueuePollerIT {
         store.putNotificationConfiguration(bucket, new NotificationConfiguration(List.of(
                 topic("all", topicArn, null, null, "s3:ObjectCreated:*")), false));
         var queues = ObjectEventQueuePoller.createQueues(sqs, "object-events-" + UUID.randomUUID(), 2, Duration.ofSeconds(1));
-        var handler = new FanOutHandler(Wiring.fanOut(
+        var handler = new FanOutHandler(FanOuts.overDynamoDb(
                 Settings.from(Map.of("BUCKETS_TABLE", table, "AWS_REGION", "us-east-1")), dynamoDb, sns));
         poller = new ObjectEventQueuePoller(sqs, queues, handler::handleRequest, "us-east-1", Duration.ofSeconds(1));
         poller.start();

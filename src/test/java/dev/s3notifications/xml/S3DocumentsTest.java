@@ -20,19 +20,18 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /**
- * The StAX writer ({@link S3Documents#streaming()}) writes every document byte for byte as Jackson's
+ * The StAX writer ({@link S3Documents}) writes every document byte for byte as Jackson's
  * {@code XmlMapper} wrote it from the wire records ({@link JacksonS3Documents}): on the cases S3 clients depend on,
  * and on random documents whose texts need escaping.
  */
 class S3DocumentsTest {
-    private static final S3Documents STREAMING = S3Documents.streaming();
-    private static final S3Documents JACKSON = new JacksonS3Documents();
+    private static final JacksonS3Documents JACKSON = new JacksonS3Documents();
     private static final String NS = S3Xml.NAMESPACE;
 
     @Test
     void anEmptyConfigurationIsAnEmptyRootInS3sNamespace() {
         NotificationConfiguration empty = new NotificationConfiguration(List.of(), false);
-        assertThat(STREAMING.notificationConfiguration(empty))
+        assertThat(S3Documents.notificationConfiguration(empty))
                 .isEqualTo(S3Xml.DECLARATION + "<NotificationConfiguration xmlns=\"" + NS + "\"/>")
                 .isEqualTo(JACKSON.notificationConfiguration(empty));
     }
@@ -49,7 +48,7 @@ class S3DocumentsTest {
                         List.of("s3:ObjectTagging:*"), null, null),
                 new DestinationConfiguration(DestinationType.TOPIC, "t2", "arn:aws:sns:us-east-1:123456789012:t",
                         List.of("s3:ObjectRestore:*"), null, null)), true);
-        assertThat(STREAMING.notificationConfiguration(configuration))
+        assertThat(S3Documents.notificationConfiguration(configuration))
                 .isEqualTo(S3Xml.DECLARATION + "<NotificationConfiguration xmlns=\"" + NS + "\">"
                         + "<TopicConfiguration><Id>t1</Id><Topic>arn:aws:sns:us-east-1:123456789012:t</Topic>"
                         + "<Event>s3:ObjectCreated:Put</Event><Event>s3:ObjectRemoved:*</Event><Filter><S3Key>"
@@ -72,7 +71,7 @@ class S3DocumentsTest {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("ArgumentName1", "arn:aws:sns:us-east-1:123456789012:missing");
         details.put("ArgumentValue1", "Permissions on the destination topic do not allow S3 to publish notifications from this bucket");
-        String written = STREAMING.error("InvalidArgument", "Unable to validate the following destination configurations",
+        String written = S3Documents.error("InvalidArgument", "Unable to validate the following destination configurations",
                 details, "REQ", "HOST");
         assertThat(written).isEqualTo(S3Xml.DECLARATION + "<Error><Code>InvalidArgument</Code>"
                         + "<Message>Unable to validate the following destination configurations</Message>"
@@ -88,7 +87,7 @@ class S3DocumentsTest {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("ArgumentName", "Id");
         details.put("ArgumentValue", null);
-        assertThat(STREAMING.error("InvalidArgument", "m", details, "REQ", "HOST"))
+        assertThat(S3Documents.error("InvalidArgument", "m", details, "REQ", "HOST"))
                 .isEqualTo(S3Xml.DECLARATION + "<Error><Code>InvalidArgument</Code><Message>m</Message>"
                         + "<ArgumentName>Id</ArgumentName><RequestId>REQ</RequestId><HostId>HOST</HostId></Error>")
                 .isEqualTo(JACKSON.error("InvalidArgument", "m", details, "REQ", "HOST"));
@@ -99,32 +98,32 @@ class S3DocumentsTest {
         List<Bucket> buckets = List.of(new Bucket("a-bucket", "123456789012", "eu-west-1", Instant.parse("2026-01-02T03:04:05.678Z")),
                 new Bucket("b-bucket", "123456789012", "us-east-1", Instant.parse("2026-11-22T00:00:00Z")));
         for (boolean withRegions : new boolean[] {false, true}) {
-            assertThat(STREAMING.listBuckets(buckets, "owner-id", withRegions, null, null))
+            assertThat(S3Documents.listBuckets(buckets, "owner-id", withRegions, null, null))
                     .isEqualTo(JACKSON.listBuckets(buckets, "owner-id", withRegions, null, null));
-            assertThat(STREAMING.listBuckets(buckets, "owner-id", withRegions, "", "token"))
+            assertThat(S3Documents.listBuckets(buckets, "owner-id", withRegions, "", "token"))
                     .isEqualTo(JACKSON.listBuckets(buckets, "owner-id", withRegions, "", "token"));
         }
-        assertThat(STREAMING.listBuckets(List.of(), "owner-id", true, "x-", null))
+        assertThat(S3Documents.listBuckets(List.of(), "owner-id", true, "x-", null))
                 .isEqualTo(JACKSON.listBuckets(List.of(), "owner-id", true, "x-", null));
-        assertThat(STREAMING.location("us-east-1"))
+        assertThat(S3Documents.location("us-east-1"))
                 .isEqualTo(S3Xml.DECLARATION + "<LocationConstraint xmlns=\"" + NS + "\"/>")
                 .isEqualTo(JACKSON.location("us-east-1"));
-        assertThat(STREAMING.location(null)).isEqualTo(JACKSON.location(null));
-        assertThat(STREAMING.location("eu-west-1"))
+        assertThat(S3Documents.location(null)).isEqualTo(JACKSON.location(null));
+        assertThat(S3Documents.location("eu-west-1"))
                 .isEqualTo(S3Xml.DECLARATION + "<LocationConstraint xmlns=\"" + NS + "\">eu-west-1</LocationConstraint>")
                 .isEqualTo(JACKSON.location("eu-west-1"));
     }
 
     @Property(tries = 500)
     void randomConfigurationsAreWrittenAsJacksonWroteThem(@ForAll("configurations") NotificationConfiguration configuration) {
-        assertThat(STREAMING.notificationConfiguration(configuration)).isEqualTo(JACKSON.notificationConfiguration(configuration));
+        assertThat(S3Documents.notificationConfiguration(configuration)).isEqualTo(JACKSON.notificationConfiguration(configuration));
     }
 
     @Property(tries = 300)
     void randomErrorsAreWrittenAsJacksonWroteThem(@ForAll("texts") String message, @ForAll("texts") String argument,
             @ForAll("texts") String requestId) {
         Map<String, String> details = Map.of("ArgumentName", argument);
-        assertThat(STREAMING.error("InvalidArgument", message, details, requestId, "host"))
+        assertThat(S3Documents.error("InvalidArgument", message, details, requestId, "host"))
                 .isEqualTo(JACKSON.error("InvalidArgument", message, details, requestId, "host"));
     }
 
@@ -133,7 +132,7 @@ class S3DocumentsTest {
             @ForAll boolean withRegions) {
         List<Bucket> buckets = List.of(new Bucket("bucket-" + Math.abs(owner.hashCode()), "123456789012", "ap-south-1",
                 Instant.ofEpochMilli(Math.abs((long) prefix.hashCode()) * 1000)));
-        assertThat(STREAMING.listBuckets(buckets, owner, withRegions, prefix, owner))
+        assertThat(S3Documents.listBuckets(buckets, owner, withRegions, prefix, owner))
                 .isEqualTo(JACKSON.listBuckets(buckets, owner, withRegions, prefix, owner));
     }
 

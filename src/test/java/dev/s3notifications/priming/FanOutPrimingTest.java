@@ -1,4 +1,4 @@
-package dev.s3notifications.handler;
+package dev.s3notifications.priming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import dev.s3notifications.dynamodb.DynamoDbBucketStore;
 import dev.s3notifications.fanout.Delivery;
 import dev.s3notifications.fanout.NotificationPublisher;
 import dev.s3notifications.fanout.Undelivered;
+import dev.s3notifications.handler.FanOutHandler;
 import dev.s3notifications.memory.InMemoryBucketStore;
 import dev.s3notifications.sns.SnsNotificationPublisher;
 import dev.s3notifications.testing.AwsTestClients;
@@ -31,15 +32,17 @@ class FanOutPrimingTest {
 
     @Test
     void deliversASampleBatchToTopicsThatCannotExistAndOnlyReadsTheRealStore() {
-        assertThat(new FanOutPriming(store, publisher, settings).prime()).isZero();
+        assertThat(new FanOutPriming(store, publisher, settings, FanOutHandler.requestPath()).prime()).isZero();
 
         assertThat(store.finds()).as("a bucket that cannot exist, then the rehearsal's sample bucket").isEqualTo(2);
         assertThat(store.listOwnedBy(Settings.DEFAULT_ACCOUNT)).isEmpty();
         assertThat(publisher.calls).as("the rehearsal finds no sample bucket in a store that is not DynamoDB").hasSize(1);
-        assertThat(publisher.published).extracting(n -> n.destination().address()).containsExactly(
-                "arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid-batched",
-                "arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid-batched",
-                "arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid-single");
+        assertThat(publisher.published).extracting(n -> n.destination().address()).as("the sample configuration's first"
+                + " topic gets three records of the batch (a PublishBatch), its second one (a Publish)").containsExactly(
+                "arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid-1",
+                "arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid-1",
+                "arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid-1",
+                "arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid-2");
     }
 
     /**
@@ -61,19 +64,20 @@ class FanOutPrimingTest {
             return failed;
         };
         try (dynamoDb; sns) {
-            assertThat(new FanOutPriming(realStore, realPublisher, nowhere).rehearse()).isZero();
+            assertThat(new FanOutPriming(realStore, realPublisher, nowhere, FanOutHandler.requestPath()).rehearse()).isZero();
         }
 
         assertThat(realStore.finds()).isEqualTo(1);
         assertThat(given).extracting(n -> n.destination().address()).containsExactlyInAnyOrder(
-                "arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid-batched",
-                "arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid-batched",
-                "arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid-single");
+                "arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid-1",
+                "arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid-1",
+                "arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid-1",
+                "arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid-2");
         assertThat(undelivered).allSatisfy(failed -> assertThat(failed).isEmpty());
     }
 
     @Test
     void primingNeverFailsTheFunction() {
-        new FanOutPriming(null, publisher, settings).primeAtInit();
+        new FanOutPriming(null, publisher, settings, FanOutHandler.requestPath()).primeAtInit();
     }
 }

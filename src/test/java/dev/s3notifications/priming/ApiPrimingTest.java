@@ -1,23 +1,27 @@
-package dev.s3notifications.handler;
+package dev.s3notifications.priming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.s3notifications.handler.ProxyIntegration;
 import dev.s3notifications.memory.InMemoryAccessKeyStore;
 import dev.s3notifications.memory.InMemoryBucketStore;
 import dev.s3notifications.testing.CountingAccessKeyStore;
+import dev.s3notifications.testing.InMemoryApis;
 import dev.s3notifications.testing.RecordingDestinationVerifier;
 import dev.s3notifications.wiring.Settings;
+import dev.s3notifications.wiring.Wiring;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class SnapStartPrimingTest {
+class ApiPrimingTest {
     private final InMemoryBucketStore store = new InMemoryBucketStore();
-    private final CountingAccessKeyStore keys = new CountingAccessKeyStore(InMemoryAccessKeyStore.holding(EventsTest.EVENTS_KEY));
+    private final CountingAccessKeyStore keys = new CountingAccessKeyStore(InMemoryAccessKeyStore.holding());
     private final RecordingDestinationVerifier verifier = new RecordingDestinationVerifier();
     private final Settings settings = Settings.from(Map.of());
-    private final SnapStartPriming priming = new SnapStartPriming(EventsTest.api(store, keys, verifier, settings),
-            new ApiGatewayRequests(List.of()), settings);
+    private final ApiPriming.RequestPath requestPath = ProxyIntegration.requestPath(List.of());
+    private final ApiPriming priming = ApiPriming.requestPathOnly(InMemoryApis.api(store, keys, verifier, settings),
+            settings, requestPath);
 
     @Test
     void primesThePutAndGetPathInASandboxAndOnlyReadsTheRealKeyStore() {
@@ -30,26 +34,26 @@ class SnapStartPrimingTest {
 
     @Test
     void sendsTheTestMessageToATopicThatCannotExistAndTriesAWriteThatCannotSucceed() {
-        var withDestinations = new SnapStartPriming(EventsTest.api(store, keys, verifier, settings),
-                new ApiGatewayRequests(List.of()), settings, verifier, store);
+        var withDestinations = new ApiPriming(new Wiring.ApiFunction(InMemoryApis.api(store, keys, verifier, settings),
+                verifier, store), settings, requestPath);
 
         assertThat(withDestinations.prime()).as("sandbox, signed; the real key store; the sandbox's real SNS; the real"
                 + " store's read and refused write").containsExactly(200, 200, 200, 403, 200, 200, 404, 404);
 
         assertThat(store.listOwnedBy(Settings.DEFAULT_ACCOUNT)).isEmpty();
-        assertThat(store.find("snapstart..priming")).isEmpty();
+        assertThat(store.find("api..priming")).isEmpty();
         assertThat(verifier.testMessagesSentTo)
                 .containsExactly("arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid");
     }
 
     @Test
     void primingAtInitNeverFailsTheFunction() {
-        new SnapStartPriming(null, new ApiGatewayRequests(List.of()), settings).primeAtInit();
+        ApiPriming.requestPathOnly(null, settings, requestPath).primeAtInit();
     }
 
     @Test
     void beforeCheckpointNeverFailsTheSnapshot() {
-        var broken = new SnapStartPriming(null, new ApiGatewayRequests(List.of()), settings);
+        var broken = ApiPriming.requestPathOnly(null, settings, requestPath);
 
         broken.beforeCheckpoint(null);
         priming.beforeCheckpoint(null);
