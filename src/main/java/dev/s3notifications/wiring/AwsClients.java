@@ -1,7 +1,6 @@
 package dev.s3notifications.wiring;
 
 import dev.s3notifications.aws.HttpRehearsal;
-import dev.s3notifications.aws.RetryableIoHttpClient;
 import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -41,15 +40,16 @@ public final class AwsClients {
     }
 
     /**
-     * The clients' HTTP client: URLConnection with the services' defaults and {@link #SOCKET_TIMEOUT}, its I/O
-     * failures made retryable ({@link RetryableIoHttpClient}), inside an {@link HttpRehearsal.Client} so that
-     * priming can rehearse. The SDK closes what it builds.
+     * The clients' HTTP client: URLConnection with the services' defaults and {@link #SOCKET_TIMEOUT}, inside an
+     * {@link HttpRehearsal.Client} so that priming can rehearse. Its I/O failures reach the SDK's retries as the
+     * {@code IOException}s they are (since SDK 2.5x; {@code AwsClientsIT} resets connections to check it). The SDK
+     * closes what it builds.
      */
     private static final class HttpClientBuilder implements SdkHttpClient.Builder<HttpClientBuilder> {
         @Override
         public SdkHttpClient buildWithDefaults(AttributeMap serviceDefaults) {
-            return new HttpRehearsal.Client(new RetryableIoHttpClient(UrlConnectionHttpClient.builder()
-                    .socketTimeout(SOCKET_TIMEOUT).buildWithDefaults(serviceDefaults)));
+            return new HttpRehearsal.Client(UrlConnectionHttpClient.builder().socketTimeout(SOCKET_TIMEOUT)
+                    .buildWithDefaults(serviceDefaults));
         }
     }
 
