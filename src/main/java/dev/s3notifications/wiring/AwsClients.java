@@ -3,6 +3,7 @@ package dev.s3notifications.wiring;
 import dev.s3notifications.aws.HttpRehearsal;
 import java.net.URI;
 import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -17,8 +18,9 @@ import software.amazon.awssdk.utils.AttributeMap;
 
 /**
  * The AWS SDK clients, built once per container. One small HTTP client (URLConnection: no native code, no
- * thread pools) and an explicit region keep the cold start short; credentials come from the default chain,
- * which is what SnapStart needs.
+ * thread pools), an explicit region and, in an on-demand container, the credentials Lambda puts in the environment
+ * ({@link Settings#environmentCredentials()}) keep the cold start short; under SnapStart, and wherever the
+ * environment has no keys, credentials come from the default chain.
  * <a href="https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/lambda-optimize-starttime.html">SDK start-up time in Lambda</a>
  */
 public final class AwsClients {
@@ -78,6 +80,9 @@ public final class AwsClients {
             URI endpoint) {
         builder.region(Region.of(settings.region())).httpClientBuilder(new HttpClientBuilder())
                 .overrideConfiguration(c -> c.apiCallTimeout(API_CALL_TIMEOUT));
+        if (settings.environmentCredentials()) {
+            builder.credentialsProvider(EnvironmentVariableCredentialsProvider.create());
+        }
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }

@@ -31,12 +31,17 @@ import java.util.Map;
  *                                  init (default true), so the first request is as fast as the next; false leaves
  *                                  that work to the first request, for a shorter init (docs/benchmarks.md measures both)
  * @param delivery                  where the fan-out delivers, what it remembers of it and how it reports on it
+ * @param environmentCredentials    whether the SDK clients take their credentials from {@code AWS_ACCESS_KEY_ID},
+ *                                  {@code AWS_SECRET_ACCESS_KEY} and {@code AWS_SESSION_TOKEN} alone instead of the
+ *                                  default chain: when both keys are set and {@code AWS_LAMBDA_INITIALIZATION_TYPE}
+ *                                  is not {@code snap-start} (a snapshot must not keep credentials; SnapStart gives
+ *                                  its functions theirs through the container endpoint, which only the chain asks)
  */
 public record Settings(
         String region, String bucketsTable, String unsignedRequestsAccountId, List<String> virtualHostDomains,
         int maxConfigurations, int maxRequestBodyBytes, URI dynamoDbEndpoint, URI snsEndpoint,
         Duration configurationCacheTtl, String accessKeysTable, Duration accessKeyCacheTtl, boolean primeAtInit,
-        Delivery delivery) {
+        Delivery delivery, boolean environmentCredentials) {
 
     /**
      * @param sqsEndpoint         {@code AWS_ENDPOINT_URL_SQS} or {@code AWS_ENDPOINT_URL}, or null for AWS
@@ -118,13 +123,19 @@ public record Settings(
                         env.getOrDefault("EVENT_SOURCE", DEFAULT_EVENT_SOURCE).trim(),
                         env.getOrDefault("DELIVERIES_TABLE", DEFAULT_DELIVERIES_TABLE),
                         env.getOrDefault("METRICS_NAMESPACE", DEFAULT_METRICS_NAMESPACE).trim(),
-                        Integer.parseInt(env.getOrDefault("MAX_RECEIVE_COUNT", "5").trim())));
+                        Integer.parseInt(env.getOrDefault("MAX_RECEIVE_COUNT", "5").trim())),
+                !isBlank(env.get("AWS_ACCESS_KEY_ID")) && !isBlank(env.get("AWS_SECRET_ACCESS_KEY"))
+                        && !"snap-start".equals(env.get("AWS_LAMBDA_INITIALIZATION_TYPE")));
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     public Settings withConfigurationCacheTtl(Duration ttl) {
         return new Settings(region, bucketsTable, unsignedRequestsAccountId, virtualHostDomains, maxConfigurations,
                 maxRequestBodyBytes, dynamoDbEndpoint, snsEndpoint, ttl, accessKeysTable, accessKeyCacheTtl, primeAtInit,
-                delivery);
+                delivery, environmentCredentials);
     }
 
     /** {@code true} or {@code false} (any case); anything else is refused rather than read as one of them. */

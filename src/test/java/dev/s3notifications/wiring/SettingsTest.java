@@ -26,6 +26,25 @@ class SettingsTest {
     }
 
     @Test
+    void takesCredentialsFromTheEnvironmentWhenLambdaPutThemThereAndNoSnapshotIsTaken() {
+        Map<String, String> keys = Map.of("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "secret");
+        assertThat(Settings.from(keys).environmentCredentials()).isTrue();
+        assertThat(Settings.from(with(keys, "AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand")).environmentCredentials()).isTrue();
+        assertThat(Settings.from(with(keys, "AWS_LAMBDA_INITIALIZATION_TYPE", "provisioned-concurrency"))
+                .environmentCredentials()).isTrue();
+        assertThat(Settings.from(with(keys, "AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start")).environmentCredentials()).isFalse();
+        assertThat(Settings.from(Map.of("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")).environmentCredentials()).isFalse();
+        assertThat(Settings.from(Map.of()).environmentCredentials()).isFalse();
+        assertThat(Settings.from(with(keys, "AWS_SECRET_ACCESS_KEY", " ")).environmentCredentials()).isFalse();
+    }
+
+    private static Map<String, String> with(Map<String, String> map, String name, String value) {
+        var copy = new java.util.HashMap<>(map);
+        copy.put(name, value);
+        return copy;
+    }
+
+    @Test
     void refusesAFlagThatIsNeitherTrueNorFalse() {
         assertThatThrownBy(() -> Settings.from(Map.of("PRIME_AT_INIT", "flase")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("PRIME_AT_INIT is true or false, not flase");
