@@ -16,17 +16,20 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.crac.Core;
 
 /**
  * The fan-out function: a batch of the object-events queue in, S3 event messages out to the buckets' topics, queues,
  * functions and EventBridge bus; the messages that
  * failed are reported as batch item failures, so the event source mapping
- * ({@code FunctionResponseTypes: [ReportBatchItemFailures]}) deletes only the others. Lambda calls it as a stream
+ * ({@code FunctionResponseTypes: [ReportBatchItemFailures]}) deletes only the others. It primes itself
+ * ({@link FanOutPriming}) at init, unless told not to, and before a SnapStart snapshot. Lambda calls it as a stream
  * handler ({@link LambdaEventJson}); tests call {@link #handleRequest(SQSEvent, Context)}.
  * <a href="https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html#services-sqs-batchfailurereporting">Batch item failures</a>
  */
 public final class FanOutHandler implements RequestStreamHandler {
     private final FanOut fanOut;
+    private final FanOutPriming priming; // org.crac holds registered resources weakly; null where nothing primes
 
     /** Lambda's constructor: wires the function from its environment and primes it before the first batch. */
     public FanOutHandler() {
@@ -48,14 +51,22 @@ public final class FanOutHandler implements RequestStreamHandler {
 
     private FanOutHandler(Wiring.FanOutFunction wired, Settings settings) {
         this.fanOut = wired.fanOut();
+        this.priming = new FanOutPriming(wired.store(), wired.publisher(), settings, requestPath());
+        Core.getGlobalContext().register(priming);
         if (settings.primeAtInit()) {
-            new FanOutPriming(wired.store(), wired.publisher(), settings, requestPath()).primeAtInit();
+            priming.primeAtInit();
         }
     }
 
     /** With its collaborators given, unprimed: for tests, the benchmarks, the local stack and priming. */
     public FanOutHandler(FanOut fanOut) {
         this.fanOut = fanOut;
+        this.priming = null;
+    }
+
+    /** What primes this function at init and before a SnapStart snapshot; null for a handler built unprimed. */
+    FanOutPriming priming() {
+        return priming;
     }
 
     /** The request path init priming sends its sample batch through: any fan-out behind this handler, JSON in and out. */

@@ -26,11 +26,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.s3notifications.logging.JsonLog;
+import org.crac.Context;
+import org.crac.Resource;
 import software.amazon.awssdk.http.SdkHttpRequest;
 
 /**
- * Primes the fan-out function during init, where Lambda gives it a full CPU burst, so that the first batch does
- * not pay for loading and compiling the delivery path. A sample SQS batch, the records of samples of
+ * Primes the fan-out function during init, where Lambda gives it a full CPU burst (unless
+ * {@code PRIME_AT_INIT=false}), and again in SnapStart's {@code beforeCheckpoint}, before the snapshot is taken, so
+ * that the first batch does not pay for loading and compiling the delivery path. A sample SQS batch, the records of samples of
  * {@code events/sqs} ({@link Samples}) in every form of message the fan-out reads, goes through the function's whole
  * request path as Lambda delivers it ({@link RequestPath}: event JSON, message reading, matching, rendering, response
  * JSON) twice. Its bucket is the samples' bucket with the configuration of the sample PUT, its topics renamed to
@@ -46,9 +50,11 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  * refusals cannot reach.</li>
  * </ol>
  * The sample bucket and topics belong to the documentation's example account (123456789012), never to a real
- * caller.
+ * caller. Nothing here outlives the priming (the sample store, the rehearsal's answers), so there is nothing to
+ * refresh after a restore.
+ * <a href="https://docs.aws.amazon.com/lambda/latest/dg/snapstart-runtime-hooks-java.html">SnapStart runtime hooks</a>
  */
-public final class FanOutPriming {
+public final class FanOutPriming implements Resource {
     /** Two adjacent dots make it an invalid name, so no bucket can have it. */
     private static final String IMPOSSIBLE_BUCKET = "fanout..priming";
     /** The batch's messages: a message of each form (one event, a batch of events, S3's own records). */
@@ -89,6 +95,20 @@ public final class FanOutPriming {
     /** Primes; a failure only leaves the first batch slower, and is logged. */
     public void primeAtInit() {
         AtInit.prime("failedInRehearsal", this::prime);
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        try {
+            JsonLog.info("primed for SnapStart", "failedInRehearsal", JsonLog.quietly(this::prime).toString());
+        } catch (RuntimeException e) { // a snapshot that is not primed is still correct, only slower to warm up
+            JsonLog.error("SnapStart priming failed", e);
+        }
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        // nothing to refresh: see the class comment
     }
 
     /**

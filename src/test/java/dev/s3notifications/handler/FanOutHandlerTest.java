@@ -8,13 +8,19 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import dev.s3notifications.fanout.Delivery;
+import dev.s3notifications.fanout.DeliveryLog;
+import dev.s3notifications.fanout.DestinationHealthLog;
+import dev.s3notifications.memory.InMemoryAccessKeyStore;
 import dev.s3notifications.memory.InMemoryBucketStore;
 import dev.s3notifications.notification.NotificationConfiguration;
 import dev.s3notifications.store.Bucket;
 import dev.s3notifications.testing.FanOuts;
 import dev.s3notifications.testing.RecordingNotificationPublisher;
+import dev.s3notifications.wiring.Settings;
+import dev.s3notifications.wiring.Wiring;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,5 +84,14 @@ class FanOutHandlerTest {
         SQSEvent none = EventLoader.loadSQSEvent("events/sqs/object-created-put.json");
         none.setRecords(List.of());
         assertThat(failures(handler.handleRequest(none, null))).isEmpty();
+    }
+
+    @Test
+    void aFunctionBuiltFromItsSettingsHasItsPrimingForSnapStartEvenWhenNotPrimedAtInit() {
+        Settings settings = Settings.from(Map.of("PRIME_AT_INIT", "false"));
+        var stores = new Wiring.Stores(buckets, new InMemoryAccessKeyStore(), DeliveryLog.NONE, DestinationHealthLog.NONE);
+
+        assertThat(new FanOutHandler(settings, stores).priming()).isNotNull();
+        assertThat(new FanOutHandler(FanOuts.of(buckets, publisher)).priming()).isNull();
     }
 }

@@ -80,4 +80,16 @@ class FanOutPrimingTest {
     void primingNeverFailsTheFunction() {
         new FanOutPriming(null, publisher, settings, FanOutHandler.requestPath()).primeAtInit();
     }
+
+    @Test
+    void beforeCheckpointPrimesAsInitDoesAndNeverFailsTheSnapshot() {
+        FanOutPriming priming = new FanOutPriming(store, publisher, settings, FanOutHandler.requestPath());
+
+        priming.beforeCheckpoint(null);
+        priming.afterRestore(null);
+        new FanOutPriming(null, publisher, settings, FanOutHandler.requestPath()).beforeCheckpoint(null);
+
+        assertThat(store.finds()).as("a bucket that cannot exist, then the rehearsal's sample bucket").isEqualTo(2);
+        assertThat(publisher.published).hasSize(4);
+    }
 }
