@@ -130,10 +130,17 @@ public final class Wiring {
     /** The same over the stores given (the local stack's in-memory ones, which its API function shares). */
     public static FanOutFunction fanOutFunction(Settings settings, Stores stores) {
         NotificationPublisher publisher = publisher(settings, AwsClients.sns(settings));
-        DeliveryListener listeners = DeliveryListener.all(List.of(new HealthTracker(stores.health(), Clock.systemUTC()),
-                metrics(settings)));
-        return new FanOutFunction(fanOut(settings, stores.buckets(), publisher, stores.deliveryLog(), listeners),
-                stores.buckets(), publisher);
+        return new FanOutFunction(fanOut(settings, stores.buckets(), publisher, stores.deliveryLog(),
+                listeners(stores, metrics(settings))), stores.buckets(), publisher);
+    }
+
+    /**
+     * What hears each batch of the fan-out function: the destinations' health (kept in {@code stores}) and
+     * {@code metrics}, the function's {@link #metrics} (the benchmarks compare it with {@link DeliveryListener#NONE}).
+     * Built once per container: the health tracker holds what it has not written yet.
+     */
+    public static DeliveryListener listeners(Stores stores, DeliveryListener metrics) {
+        return DeliveryListener.all(List.of(new HealthTracker(stores.health(), Clock.systemUTC()), metrics));
     }
 
     /** The fan-out's CloudWatch metrics, as Embedded Metric Format log lines. */
