@@ -30,8 +30,8 @@ public final class ColdStartChart {
     private static final List<Variant> VARIANTS = List.of(
             new Variant("ours", new Color(0x1F77B4), "ours"),
             new Variant("unprimed", new Color(0x9ECAE9), "ours, PRIME_AT_INIT=false"),
-            new Variant("floor", new Color(0xF2A541), "SDK floor (clients + same AWS calls only)"),
-            new Variant("baseline", new Color(0xB0B0B0), "baseline (create(), no priming)"));
+            new Variant("floor", new Color(0xF2A541), "SDK floor, every lever (clients + same AWS calls only)"),
+            new Variant("baseline", new Color(0xB0B0B0), "baseline (create(), data binding, no priming)"));
     private static final String[][] METRICS = {
             {"ready", "ready (init)"}, {"first_response", "first response"},
             {"first_request", "1st request"}, {"second_request", "2nd request"},
