@@ -1,8 +1,10 @@
 package dev.s3notifications.dynamodb;
 
+import static dev.s3notifications.dynamodb.DynamoDbCalls.call;
+import static dev.s3notifications.dynamodb.DynamoDbCalls.run;
+
 import dev.s3notifications.store.AccessKey;
 import dev.s3notifications.store.AccessKeyRegistry;
-import dev.s3notifications.store.DependencyUnavailableException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,8 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -110,11 +110,8 @@ public final class DynamoDbAccessKeyStore implements AccessKeyRegistry {
     @Override
     public List<AccessKey> list() {
         List<AccessKey> keys = new ArrayList<>();
-        call(() -> {
-            dynamoDb.scanPaginator(b -> b.tableName(tableName).consistentRead(true)).items()
-                    .forEach(item -> keys.add(accessKey(item)));
-            return keys;
-        });
+        run(() -> dynamoDb.scanPaginator(b -> b.tableName(tableName).consistentRead(true)).items()
+                .forEach(item -> keys.add(accessKey(item))));
         keys.sort(Comparator.comparing(AccessKey::accountId).thenComparing(AccessKey::accessKeyId));
         return keys;
     }
@@ -123,16 +120,5 @@ public final class DynamoDbAccessKeyStore implements AccessKeyRegistry {
         AttributeValue enabled = item.get(ENABLED);
         return new AccessKey(item.get(ACCESS_KEY_ID).s(), item.get(SECRET).s(), item.get(ACCOUNT).s(),
                 item.get(PRINCIPAL).s(), enabled != null && Boolean.TRUE.equals(enabled.bool()));
-    }
-
-    /** Runs a DynamoDB call; failures that are not the caller's (throttling, 5xx, network) become retryable. */
-    private static <T> T call(Supplier<T> operation) {
-        try {
-            return operation.get();
-        } catch (ConditionalCheckFailedException e) {
-            throw e;
-        } catch (SdkException e) {
-            throw new DependencyUnavailableException("DynamoDB: " + e.getMessage(), e);
-        }
     }
 }

@@ -1,5 +1,8 @@
 package dev.s3notifications.dynamodb;
 
+import static dev.s3notifications.dynamodb.DynamoDbCalls.call;
+import static dev.s3notifications.dynamodb.DynamoDbCalls.run;
+
 import dev.s3notifications.message.S3Time;
 import dev.s3notifications.notification.DestinationConfiguration;
 import dev.s3notifications.notification.DestinationType;
@@ -15,8 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -134,10 +135,7 @@ public final class DynamoDbBucketStore implements BucketStore {
                 .expressionAttributeNames(Map.of("#owner", OWNER))
                 .expressionAttributeValues(Map.of(":owner", s(accountId)))
                 .build();
-        call(() -> {
-            dynamoDb.queryPaginator(query).items().forEach(item -> buckets.add(bucket(item)));
-            return buckets;
-        });
+        run(() -> dynamoDb.queryPaginator(query).items().forEach(item -> buckets.add(bucket(item))));
         return buckets;
     }
 
@@ -203,17 +201,6 @@ public final class DynamoDbBucketStore implements BucketStore {
 
     static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
-    }
-
-    /** Runs a DynamoDB call; failures that are not the caller's (throttling, 5xx, network) become retryable. */
-    private static <T> T call(Supplier<T> operation) {
-        try {
-            return operation.get();
-        } catch (ConditionalCheckFailedException e) {
-            throw e;
-        } catch (SdkException e) {
-            throw new DependencyUnavailableException("DynamoDB: " + e.getMessage(), e);
-        }
     }
 
     /** The canonical configuration as a DynamoDB map, readable in the console. */
