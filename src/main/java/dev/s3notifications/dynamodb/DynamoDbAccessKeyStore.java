@@ -13,14 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.SSESpecification;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Access keys in a DynamoDB table, one item per key: {@code accessKeyId} (the partition key), its secret, the
@@ -41,17 +35,6 @@ public final class DynamoDbAccessKeyStore implements AccessKeyRegistry {
     public DynamoDbAccessKeyStore(DynamoDbClient dynamoDb, String tableName) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
-    }
-
-    /** Creates the table as template.yaml declares it; for the local stack and tests. */
-    public static void createTable(DynamoDbClient dynamoDb, String tableName) {
-        dynamoDb.createTable(b -> b.tableName(tableName)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .sseSpecification(SSESpecification.builder().enabled(true).build())
-                .attributeDefinitions(AttributeDefinition.builder().attributeName(ACCESS_KEY_ID)
-                        .attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName(ACCESS_KEY_ID).keyType(KeyType.HASH).build()));
-        dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(tableName));
     }
 
     /** A strongly consistent read, so that a key disabled a moment ago is seen disabled (caches aside). */

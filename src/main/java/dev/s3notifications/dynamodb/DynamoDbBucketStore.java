@@ -19,17 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.Projection;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Buckets in one DynamoDB table, one item per bucket: owner, region, creation time, the canonical notification
@@ -58,23 +50,6 @@ public final class DynamoDbBucketStore implements BucketStore {
     public DynamoDbBucketStore(DynamoDbClient dynamoDb, String tableName) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
-    }
-
-    /** Creates the table as template.yaml declares it; for the local stack and tests. */
-    public static void createTable(DynamoDbClient dynamoDb, String tableName) {
-        dynamoDb.createTable(b -> b.tableName(tableName)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                        AttributeDefinition.builder().attributeName(BUCKET).attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName(OWNER).attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName(BUCKET).keyType(KeyType.HASH).build())
-                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(OWNER_INDEX)
-                        .keySchema(KeySchemaElement.builder().attributeName(OWNER).keyType(KeyType.HASH).build(),
-                                KeySchemaElement.builder().attributeName(BUCKET).keyType(KeyType.RANGE).build())
-                        .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
-                                .nonKeyAttributes(REGION, CREATED_AT).build())
-                        .build()));
-        dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(tableName));
     }
 
     @Override

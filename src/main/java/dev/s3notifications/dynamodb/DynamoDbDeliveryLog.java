@@ -10,12 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * The fan-out's {@link DeliveryLog} in the deliveries table: one item per queue message that failed in part, keyed
@@ -42,18 +37,6 @@ public final class DynamoDbDeliveryLog implements DeliveryLog {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
         this.clock = clock;
-    }
-
-    /** Creates the table as template.yaml declares it, time to live included; for the local stack and tests. */
-    public static void createTable(DynamoDbClient dynamoDb, String tableName) {
-        dynamoDb.createTable(b -> b.tableName(tableName)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName(ID)
-                        .attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName(ID).keyType(KeyType.HASH).build()));
-        dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(tableName));
-        dynamoDb.updateTimeToLive(b -> b.tableName(tableName)
-                .timeToLiveSpecification(t -> t.attributeName(EXPIRES_AT).enabled(true)));
     }
 
     @Override

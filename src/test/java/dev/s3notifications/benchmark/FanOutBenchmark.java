@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
+import dev.s3notifications.dynamodb.DynamoDbTables;
 import dev.s3notifications.fanout.Delivery;
 import dev.s3notifications.fanout.DeliveryListener;
 import dev.s3notifications.fanout.DeliveryLog;
@@ -104,7 +105,7 @@ public final class FanOutBenchmark {
     }
 
     private void setUp() {
-        DynamoDbBucketStore.createTable(dynamoDb, table);
+        DynamoDbTables.createBuckets(dynamoDb, table);
         DynamoDbBucketStore store = new DynamoDbBucketStore(dynamoDb, table);
         Subscriptions subscriptions = new Subscriptions(sns, sqs);
         List<String> topics = new ArrayList<>();

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
+import dev.s3notifications.dynamodb.DynamoDbTables;
 import dev.s3notifications.notification.NotificationConfiguration;
 import dev.s3notifications.notification.NotificationConfigurationValidator;
 import dev.s3notifications.store.Bucket;
@@ -53,7 +54,7 @@ class FanOutHandlerIT {
         var moto = MotoServer.shared();
         table = "buckets-" + UUID.randomUUID();
         dynamoDb = AwsTestClients.dynamoDb(MotoServer.shared().endpoint(), calls);
-        DynamoDbBucketStore.createTable(dynamoDb, table);
+        DynamoDbTables.createBuckets(dynamoDb, table);
         store = new DynamoDbBucketStore(dynamoDb, table);
         sns = AwsTestClients.sns(moto.endpoint(), calls);
         subscriptions = new Subscriptions(sns, AwsTestClients.sqs(moto.endpoint()));

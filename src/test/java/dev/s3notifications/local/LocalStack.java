@@ -3,7 +3,7 @@ package dev.s3notifications.local;
 import com.sun.net.httpserver.HttpServer;
 import dev.s3notifications.dynamodb.DynamoDbAccessKeyStore;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
-import dev.s3notifications.dynamodb.DynamoDbDeliveryLog;
+import dev.s3notifications.dynamodb.DynamoDbTables;
 import dev.s3notifications.handler.ApiHandler;
 import dev.s3notifications.handler.FanOutHandler;
 import dev.s3notifications.logging.JsonLog;
@@ -50,7 +50,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -332,22 +331,11 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** The tables of an earlier run, or the user's, are used as they are. */
     private static void createTablesUnlessTheyExist(DynamoDbClient client) {
-        try {
-            DynamoDbBucketStore.createTable(client, BUCKETS_TABLE);
-        } catch (ResourceInUseException exists) {
-            // a table of an earlier run, or the user's: used as it is
-        }
-        try {
-            DynamoDbAccessKeyStore.createTable(client, ACCESS_KEYS_TABLE);
-        } catch (ResourceInUseException exists) {
-            // as above
-        }
-        try {
-            DynamoDbDeliveryLog.createTable(client, DELIVERIES_TABLE);
-        } catch (ResourceInUseException exists) {
-            // as above
-        }
+        DynamoDbTables.createUnlessExists(() -> DynamoDbTables.createBuckets(client, BUCKETS_TABLE));
+        DynamoDbTables.createUnlessExists(() -> DynamoDbTables.createAccessKeys(client, ACCESS_KEYS_TABLE));
+        DynamoDbTables.createUnlessExists(() -> DynamoDbTables.createDeliveries(client, DELIVERIES_TABLE));
     }
 
     /** Puts the key pairs in the table; one there already must be the same pair (an earlier run seeded it). */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
+import dev.s3notifications.dynamodb.DynamoDbTables;
 import dev.s3notifications.local.ObjectEventQueuePoller;
 import dev.s3notifications.message.ObjectKeys;
 import dev.s3notifications.notification.DestinationConfiguration;
@@ -77,7 +78,7 @@ class CrashMidBatchIT {
             // A bucket with ten topic configurations (prefix t0/ .. t9/, one topic each): a batch of ten events
             // is several publish calls, so a crash can fall between them.
             String table = "crash-" + run;
-            DynamoDbBucketStore.createTable(dynamoDb, table);
+            DynamoDbTables.createBuckets(dynamoDb, table);
             var store = new DynamoDbBucketStore(dynamoDb, table);
             Bucket bucket = new Bucket("crash-" + run, "123456789012", "us-east-1", Instant.now());
             store.create(bucket);

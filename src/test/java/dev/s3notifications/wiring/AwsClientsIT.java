@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.s3notifications.api.S3Response;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
+import dev.s3notifications.dynamodb.DynamoDbTables;
 import dev.s3notifications.handler.FanOutHandler;
 import dev.s3notifications.notification.NotificationConfiguration;
 import dev.s3notifications.store.Bucket;
@@ -57,7 +58,7 @@ class AwsClientsIT {
         AwsTestClients.defaultChainCredentials(); // the functions' clients use the default credentials chain
         table = "buckets-" + UUID.randomUUID();
         directDynamoDb = AwsTestClients.dynamoDb(MotoServer.shared().endpoint());
-        DynamoDbBucketStore.createTable(directDynamoDb, table);
+        DynamoDbTables.createBuckets(directDynamoDb, table);
         directSns = AwsTestClients.sns(MotoServer.shared().endpoint());
     }
 
