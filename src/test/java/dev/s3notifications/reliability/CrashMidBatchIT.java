@@ -14,7 +14,6 @@ import dev.s3notifications.notification.NotificationConfiguration;
 import dev.s3notifications.store.Bucket;
 import dev.s3notifications.testing.Await;
 import dev.s3notifications.testing.AwsTestClients;
-import dev.s3notifications.testing.FaultProxy;
 import dev.s3notifications.testing.MotoServer;
 import java.io.BufferedReader;
 import java.io.File;

@@ -19,7 +19,6 @@ import dev.s3notifications.notification.DestinationConfiguration;
 import dev.s3notifications.notification.NotificationConfiguration;
 import dev.s3notifications.store.Bucket;
 import dev.s3notifications.testing.AwsTestClients;
-import dev.s3notifications.testing.FaultProxy;
 import dev.s3notifications.testing.InvokeApi;
 import dev.s3notifications.testing.MotoServer;
 import dev.s3notifications.wiring.Settings;

@@ -10,7 +10,6 @@ import dev.s3notifications.notification.NotificationConfigurationValidator;
 import dev.s3notifications.store.Bucket;
 import dev.s3notifications.store.BucketState;
 import dev.s3notifications.testing.AwsTestClients;
-import dev.s3notifications.testing.FaultProxy;
 import dev.s3notifications.testing.MotoServer;
 import dev.s3notifications.testing.S3Requests;
 import dev.s3notifications.wiring.Settings;

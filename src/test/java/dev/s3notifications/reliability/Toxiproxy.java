@@ -1,8 +1,9 @@
-package dev.s3notifications.testing;
+package dev.s3notifications.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.s3notifications.testing.FreePort;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
