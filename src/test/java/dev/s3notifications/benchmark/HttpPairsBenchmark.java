@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3notifications.local.LocalStackProcess;
+import dev.s3notifications.testing.ChildProcess;
 import dev.s3notifications.testing.MotoServer;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -29,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -273,19 +273,20 @@ public final class HttpPairsBenchmark {
 
     /** {@code src/test/python/http_pairs_client.py} in a child process, one JSON command and answer per run. */
     static final class PythonClient implements Client, AutoCloseable {
-        private final Process process;
+        private final ChildProcess child;
         private final BufferedWriter commands;
         private final BufferedReader answers;
 
-        private PythonClient(Process process) {
-            this.process = process;
-            this.commands = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
-            this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        private PythonClient(ChildProcess child) {
+            this.child = child;
+            this.commands = new BufferedWriter(new OutputStreamWriter(child.process().getOutputStream(), StandardCharsets.UTF_8));
+            this.answers = new BufferedReader(new InputStreamReader(child.process().getInputStream(), StandardCharsets.UTF_8));
         }
 
-        static PythonClient start() throws IOException {
-            return new PythonClient(new ProcessBuilder(python(), "src/test/python/http_pairs_client.py", ACCESS_KEY_ID,
-                    SECRET_ACCESS_KEY, REGION).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+        static PythonClient start() {
+            return new PythonClient(ChildProcess.start("the Python client", new ProcessBuilder(python(),
+                    "src/test/python/http_pairs_client.py", ACCESS_KEY_ID, SECRET_ACCESS_KEY, REGION)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)));
         }
 
         @Override
@@ -298,7 +299,7 @@ public final class HttpPairsBenchmark {
                 commands.flush();
                 String line = answers.readLine();
                 if (line == null) {
-                    throw new IllegalStateException("the Python client exited (exit status " + process.waitFor() + ")");
+                    throw new IllegalStateException("the Python client exited (exit status " + child.process().waitFor() + ")");
                 }
                 JsonNode answer = JSON.readTree(line);
                 if (answer.has("error")) {
@@ -319,11 +320,8 @@ public final class HttpPairsBenchmark {
         }
 
         @Override
-        public void close() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
+        public void close() {
+            child.close();
         }
     }
 

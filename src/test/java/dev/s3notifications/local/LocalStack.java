@@ -15,6 +15,7 @@ import dev.s3notifications.store.AccessKey;
 import dev.s3notifications.store.AccessKeyRegistry;
 import dev.s3notifications.store.BucketStore;
 import dev.s3notifications.testing.AwsTestClients;
+import dev.s3notifications.testing.ChildProcess;
 import dev.s3notifications.testing.MotoServer;
 import dev.s3notifications.testing.SigV4Signing;
 import dev.s3notifications.wiring.AwsClients;
@@ -46,7 +47,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -594,13 +594,7 @@ public final class LocalStack implements AutoCloseable {
 
     private static void stopChildren() {
         List<ProcessHandle> children = ProcessHandle.current().children().toList();
-        children.forEach(ProcessHandle::destroy);
-        for (ProcessHandle child : children) {
-            try {
-                child.onExit().get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                child.destroyForcibly();
-            }
-        }
+        children.forEach(ProcessHandle::destroy); // all at once; then each gets its SIGKILL after 10 s
+        children.forEach(child -> ChildProcess.stop(child, ChildProcess.STOP_TIMEOUT));
     }
 }
