@@ -40,8 +40,6 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * How much the fan-out costs per delivered event, against the obvious implementation, in one harness: DynamoDB
@@ -171,19 +169,7 @@ public final class FanOutBenchmark {
     private int drainSubscribers() {
         int delivered = 0;
         for (String queue : subscriberQueues) {
-            while (true) {
-                List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
-                if (messages.isEmpty()) {
-                    break;
-                }
-                delivered += messages.size();
-                List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
-                for (Message message : messages) {
-                    entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(entries.size()))
-                            .receiptHandle(message.receiptHandle()).build());
-                }
-                sqs.deleteMessageBatch(b -> b.queueUrl(queue).entries(entries));
-            }
+            delivered += AwsTestClients.drainCount(sqs, queue);
         }
         return delivered;
     }
