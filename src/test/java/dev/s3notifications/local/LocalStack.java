@@ -3,7 +3,7 @@ package dev.s3notifications.local;
 import com.sun.net.httpserver.HttpServer;
 import dev.s3notifications.dynamodb.DynamoDbAccessKeyStore;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
-import dev.s3notifications.dynamodb.DynamoDbDeliveryLog;
+import dev.s3notifications.dynamodb.DynamoDbTables;
 import dev.s3notifications.handler.ApiHandler;
 import dev.s3notifications.handler.FanOutHandler;
 import dev.s3notifications.logging.JsonLog;
@@ -15,6 +15,7 @@ import dev.s3notifications.store.AccessKey;
 import dev.s3notifications.store.AccessKeyRegistry;
 import dev.s3notifications.store.BucketStore;
 import dev.s3notifications.testing.AwsTestClients;
+import dev.s3notifications.testing.ChildProcess;
 import dev.s3notifications.testing.MotoServer;
 import dev.s3notifications.testing.SigV4Signing;
 import dev.s3notifications.wiring.AwsClients;
@@ -46,11 +47,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -332,22 +331,11 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** The tables of an earlier run, or the user's, are used as they are. */
     private static void createTablesUnlessTheyExist(DynamoDbClient client) {
-        try {
-            DynamoDbBucketStore.createTable(client, BUCKETS_TABLE);
-        } catch (ResourceInUseException exists) {
-            // a table of an earlier run, or the user's: used as it is
-        }
-        try {
-            DynamoDbAccessKeyStore.createTable(client, ACCESS_KEYS_TABLE);
-        } catch (ResourceInUseException exists) {
-            // as above
-        }
-        try {
-            DynamoDbDeliveryLog.createTable(client, DELIVERIES_TABLE);
-        } catch (ResourceInUseException exists) {
-            // as above
-        }
+        DynamoDbTables.createUnlessExists(() -> DynamoDbTables.createBuckets(client, BUCKETS_TABLE));
+        DynamoDbTables.createUnlessExists(() -> DynamoDbTables.createAccessKeys(client, ACCESS_KEYS_TABLE));
+        DynamoDbTables.createUnlessExists(() -> DynamoDbTables.createDeliveries(client, DELIVERIES_TABLE));
     }
 
     /** Puts the key pairs in the table; one there already must be the same pair (an earlier run seeded it). */
@@ -606,13 +594,7 @@ public final class LocalStack implements AutoCloseable {
 
     private static void stopChildren() {
         List<ProcessHandle> children = ProcessHandle.current().children().toList();
-        children.forEach(ProcessHandle::destroy);
-        for (ProcessHandle child : children) {
-            try {
-                child.onExit().get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                child.destroyForcibly();
-            }
-        }
+        children.forEach(ProcessHandle::destroy); // all at once; then each gets its SIGKILL after 10 s
+        children.forEach(child -> ChildProcess.stop(child, ChildProcess.STOP_TIMEOUT));
     }
 }

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
-import dev.s3notifications.dynamodb.DynamoDbDeliveryLog;
+import dev.s3notifications.dynamodb.DynamoDbTables;
 import dev.s3notifications.handler.FanOutHandler;
 import dev.s3notifications.local.ObjectEventQueuePoller;
 import dev.s3notifications.logging.JsonLog;
@@ -19,7 +19,6 @@ import dev.s3notifications.notification.DestinationConfiguration;
 import dev.s3notifications.notification.NotificationConfiguration;
 import dev.s3notifications.store.Bucket;
 import dev.s3notifications.testing.AwsTestClients;
-import dev.s3notifications.testing.FaultProxy;
 import dev.s3notifications.testing.InvokeApi;
 import dev.s3notifications.testing.MotoServer;
 import dev.s3notifications.wiring.Settings;
@@ -145,8 +144,8 @@ public final class FanOutFaults {
              EventBridgeClient eventBridge = AwsTestClients.eventBridge(MotoServer.shared().endpoint())) {
             String table = "reliability-buckets-" + UUID.randomUUID();
             String deliveries = "reliability-deliveries-" + UUID.randomUUID();
-            DynamoDbBucketStore.createTable(dynamoDb, table);
-            DynamoDbDeliveryLog.createTable(dynamoDb, deliveries);
+            DynamoDbTables.createBuckets(dynamoDb, table);
+            DynamoDbTables.createDeliveries(dynamoDb, deliveries);
             for (double rate : options.rates()) {
                 outcomes.add(runAt(rate, new Rig(faulty, dynamoDb, sns, sqs, eventBridge, lambda, table, deliveries)));
             }
