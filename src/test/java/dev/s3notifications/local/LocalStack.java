@@ -45,6 +45,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -122,6 +123,7 @@ public final class LocalStack implements AutoCloseable {
             """.formatted(DEFAULT_PORT, BUCKETS_TABLE, ACCESS_KEYS_TABLE);
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final List<String> announced = new CopyOnWriteArrayList<>();
     private boolean closed;
     private volatile URI endpoint;
     private volatile BucketStore bucketStore;
@@ -141,7 +143,10 @@ public final class LocalStack implements AutoCloseable {
     public static LocalStack start(int port, Map<String, String> environment, Consumer<String> announce) {
         LocalStack stack = new LocalStack();
         try {
-            stack.startAll(port, environment, announce);
+            stack.startAll(port, environment, line -> {
+                stack.announced.add(line);
+                announce.accept(line);
+            });
             return stack;
         } catch (RuntimeException | Error e) {
             stack.close();
@@ -151,6 +156,19 @@ public final class LocalStack implements AutoCloseable {
 
     public URI endpoint() {
         return endpoint;
+    }
+
+    /** The first key pair it announced, in the variables the AWS CLI, boto3 and the SDKs read credentials from. */
+    public Map<String, String> credentialsEnvironment() {
+        String[] pair = announced("credentials").split(" ");
+        return Map.of("AWS_ACCESS_KEY_ID", pair[0], "AWS_SECRET_ACCESS_KEY", pair[1]);
+    }
+
+    /** What the stack announced on the line {@code name} (its first, for {@code credentials}), without the name. */
+    public String announced(String name) {
+        return announced.stream().filter(line -> line.startsWith(name + " ")).findFirst()
+                .map(line -> line.substring(name.length() + 1))
+                .orElseThrow(() -> new IllegalArgumentException("no " + name + " line in " + announced));
     }
 
     /** The buckets both functions read and write: for tests in this JVM that look behind the API. */
