@@ -49,13 +49,13 @@ class LocalStackClientsIT {
         stack = LocalStack.start(0, Map.of("AWS_REGION", "us-east-1"), announced::add);
         sns = URI.create(stack.announced("sns"));
 
-        topicArn = aws(sns, "sns", "create-topic", "--name", "notifications-" + RUN, "--query", "TopicArn",
+        topicArn = Command.aws(sns, Map.of(), "sns", "create-topic", "--name", "notifications-" + RUN, "--query", "TopicArn",
                 "--output", "text").succeeded().trim();
-        queueUrl = aws(sns, "sqs", "create-queue", "--queue-name", "notifications-" + RUN, "--query", "QueueUrl",
+        queueUrl = Command.aws(sns, Map.of(), "sqs", "create-queue", "--queue-name", "notifications-" + RUN, "--query", "QueueUrl",
                 "--output", "text").succeeded().trim();
-        String queueArn = aws(sns, "sqs", "get-queue-attributes", "--queue-url", queueUrl, "--attribute-names",
+        String queueArn = Command.aws(sns, Map.of(), "sqs", "get-queue-attributes", "--queue-url", queueUrl, "--attribute-names",
                 "QueueArn", "--query", "Attributes.QueueArn", "--output", "text").succeeded().trim();
-        aws(sns, "sns", "subscribe", "--topic-arn", topicArn, "--protocol", "sqs", "--notification-endpoint", queueArn)
+        Command.aws(sns, Map.of(), "sns", "subscribe", "--topic-arn", topicArn, "--protocol", "sqs", "--notification-endpoint", queueArn)
                 .succeeded();
         sqs = SqsClient.builder().endpointOverride(URI.create(stack.announced("sqs"))).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
@@ -72,19 +72,10 @@ class LocalStackClientsIT {
         }
     }
 
-
-    private static Command aws(URI endpoint, String... args) {
-        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint.toString(), "--output", "json"));
-        command.addAll(List.of(args));
-        return Command.run(command);
-    }
-
-
     private static Command s3api(String... args) {
-        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", stack.endpoint().toString(), "--output",
-                "json", "s3api"));
+        List<String> command = new ArrayList<>(List.of("s3api"));
         command.addAll(List.of(args));
-        return Command.run(command, stack.credentialsEnvironment());
+        return Command.aws(stack.endpoint(), stack.credentialsEnvironment(), command.toArray(String[]::new));
     }
 
     private static JsonNode json(String text) {
@@ -141,7 +132,7 @@ class LocalStackClientsIT {
                  "eventTime": "2026-11-22T10:15:30.123Z", "requesterPrincipalId": "AWS:AIDAJDPLRKLG7UEXAMPLE",
                  "sourceIpAddress": "203.0.113.7", "requestId": "C3D13FE58DE4C810", "hostId": "FMyUVURIY8"}""".formatted(bucket);
 
-        aws(URI.create(stack.announced("sqs")), "sqs", "send-message", "--queue-url", stack.announced("object-events"), "--message-body", event)
+        Command.aws(URI.create(stack.announced("sqs")), Map.of(), "sqs", "send-message", "--queue-url", stack.announced("object-events"), "--message-body", event)
                 .succeeded();
 
         JsonNode envelope = awaitMessage("the notification for " + bucket,

@@ -47,14 +47,6 @@ class NotificationsCommandIT {
         }
     }
 
-
-
-    private static Command aws(String endpoint, String... args) {
-        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint, "--output", "text"));
-        command.addAll(List.of(args));
-        return Command.run(command, stack.credentialsEnvironment());
-    }
-
     /** {@code scripts/notifications}' command in a JVM of its own, with this test's class path. */
     private static Command notifications(String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -77,8 +69,8 @@ class NotificationsCommandIT {
         Path file = Files.createTempFile("configuration-", ".json");
         Files.writeString(file, configuration, StandardCharsets.UTF_8);
         try {
-            aws(stack.endpoint().toString(), "s3api", "create-bucket", "--bucket", bucket).succeeded();
-            aws(stack.endpoint().toString(), "s3api", "put-bucket-notification-configuration", "--bucket", bucket,
+            Command.aws(stack.endpoint(), stack.credentialsEnvironment(), "s3api", "create-bucket", "--bucket", bucket).succeeded();
+            Command.aws(stack.endpoint(), stack.credentialsEnvironment(), "s3api", "put-bucket-notification-configuration", "--bucket", bucket,
                     "--notification-configuration", "file://" + file).succeeded();
         } finally {
             Files.delete(file);
