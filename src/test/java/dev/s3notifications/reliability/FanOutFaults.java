@@ -341,7 +341,7 @@ public final class FanOutFaults {
     /** Sends the messages ten at a time, whenever the queue holds fewer than {@value #FEED_DEPTH} of them. */
     private static void feed(SqsClient sqs, String queueUrl, List<EventLedger.SentMessage> messages) {
         for (int from = 0; from < messages.size(); from += 10) {
-            while (depth(sqs, queueUrl) >= FEED_DEPTH) {
+            while (AwsTestClients.messagesIn(sqs, queueUrl) >= FEED_DEPTH) {
                 pause(Duration.ofMillis(50)); // the pollers take ten per receive: wait for the next ones to go
             }
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
@@ -355,18 +355,11 @@ public final class FanOutFaults {
         }
     }
 
-    /** The messages in the queue, visible or in flight. */
-    private static long depth(SqsClient sqs, String queueUrl) {
-        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-        return Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                + Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
-    }
 
     /** Waits until the queue holds no message, visible or in flight: every one was deleted or dead-lettered. */
     private static void awaitEmpty(SqsClient sqs, String queueUrl, Instant deadline) {
-        for (long left = depth(sqs, queueUrl); left > 0; left = depth(sqs, queueUrl)) {
+        for (int left = AwsTestClients.messagesIn(sqs, queueUrl); left > 0;
+                left = AwsTestClients.messagesIn(sqs, queueUrl)) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException(left + " messages still in " + queueUrl + " at the deadline");
             }
