@@ -17,7 +17,8 @@ import boto3
 import botocore.auth
 from botocore import UNSIGNED
 from botocore.config import Config
-from botocore.exceptions import ClientError
+
+from s3_answers import error
 
 endpoint, topic_arn, bucket, owner_key, owner_secret, other_key, other_secret, other_account, stage = sys.argv[1:10]
 
@@ -30,15 +31,6 @@ def client(key=owner_key, secret=owner_secret, region="us-east-1", url=endpoint,
 
 def status(response):
     return response["ResponseMetadata"]["HTTPStatusCode"]
-
-
-def error(call):
-    """S3's answer to a call that must fail: the status and every element of the error document."""
-    try:
-        call()
-    except ClientError as e:
-        return {"status": e.response["ResponseMetadata"]["HTTPStatusCode"], "Error": e.response["Error"]}
-    raise AssertionError("expected an error")
 
 
 def fetch(url):

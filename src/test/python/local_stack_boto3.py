@@ -12,7 +12,8 @@ import sys
 import boto3
 import botocore
 from botocore.config import Config
-from botocore.exceptions import ClientError
+
+from s3_answers import error
 
 endpoint, topic_arn, prefix = sys.argv[1:4]
 
@@ -55,14 +56,6 @@ def answer(response):
     if "x-amz-sns-test-message-id" in headers:
         result["x-amz-sns-test-message-id"] = headers["x-amz-sns-test-message-id"]
     return result
-
-
-def error(call):
-    try:
-        call()
-    except ClientError as e:
-        return {"status": e.response["ResponseMetadata"]["HTTPStatusCode"], "Error": e.response["Error"]}
-    raise AssertionError("expected an error")
 
 
 report = {"boto3": boto3.__version__, "botocore": botocore.__version__}

@@ -1,8 +1,10 @@
 package dev.s3notifications.dynamodb;
 
+import static dev.s3notifications.dynamodb.DynamoDbCalls.call;
+import static dev.s3notifications.dynamodb.DynamoDbCalls.run;
+
 import dev.s3notifications.store.AccessKey;
 import dev.s3notifications.store.AccessKeyRegistry;
-import dev.s3notifications.store.DependencyUnavailableException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,17 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.SSESpecification;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Access keys in a DynamoDB table, one item per key: {@code accessKeyId} (the partition key), its secret, the
@@ -41,17 +35,6 @@ public final class DynamoDbAccessKeyStore implements AccessKeyRegistry {
     public DynamoDbAccessKeyStore(DynamoDbClient dynamoDb, String tableName) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
-    }
-
-    /** Creates the table as template.yaml declares it; for the local stack and tests. */
-    public static void createTable(DynamoDbClient dynamoDb, String tableName) {
-        dynamoDb.createTable(b -> b.tableName(tableName)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .sseSpecification(SSESpecification.builder().enabled(true).build())
-                .attributeDefinitions(AttributeDefinition.builder().attributeName(ACCESS_KEY_ID)
-                        .attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName(ACCESS_KEY_ID).keyType(KeyType.HASH).build()));
-        dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(tableName));
     }
 
     /** A strongly consistent read, so that a key disabled a moment ago is seen disabled (caches aside). */
@@ -110,11 +93,8 @@ public final class DynamoDbAccessKeyStore implements AccessKeyRegistry {
     @Override
     public List<AccessKey> list() {
         List<AccessKey> keys = new ArrayList<>();
-        call(() -> {
-            dynamoDb.scanPaginator(b -> b.tableName(tableName).consistentRead(true)).items()
-                    .forEach(item -> keys.add(accessKey(item)));
-            return keys;
-        });
+        run(() -> dynamoDb.scanPaginator(b -> b.tableName(tableName).consistentRead(true)).items()
+                .forEach(item -> keys.add(accessKey(item))));
         keys.sort(Comparator.comparing(AccessKey::accountId).thenComparing(AccessKey::accessKeyId));
         return keys;
     }
@@ -123,16 +103,5 @@ public final class DynamoDbAccessKeyStore implements AccessKeyRegistry {
         AttributeValue enabled = item.get(ENABLED);
         return new AccessKey(item.get(ACCESS_KEY_ID).s(), item.get(SECRET).s(), item.get(ACCOUNT).s(),
                 item.get(PRINCIPAL).s(), enabled != null && Boolean.TRUE.equals(enabled.bool()));
-    }
-
-    /** Runs a DynamoDB call; failures that are not the caller's (throttling, 5xx, network) become retryable. */
-    private static <T> T call(Supplier<T> operation) {
-        try {
-            return operation.get();
-        } catch (ConditionalCheckFailedException e) {
-            throw e;
-        } catch (SdkException e) {
-            throw new DependencyUnavailableException("DynamoDB: " + e.getMessage(), e);
-        }
     }
 }

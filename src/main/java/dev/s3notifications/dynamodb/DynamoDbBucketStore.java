@@ -1,5 +1,8 @@
 package dev.s3notifications.dynamodb;
 
+import static dev.s3notifications.dynamodb.DynamoDbCalls.call;
+import static dev.s3notifications.dynamodb.DynamoDbCalls.run;
+
 import dev.s3notifications.message.S3Time;
 import dev.s3notifications.notification.DestinationConfiguration;
 import dev.s3notifications.notification.DestinationType;
@@ -15,20 +18,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.Projection;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Buckets in one DynamoDB table, one item per bucket: owner, region, creation time, the canonical notification
@@ -57,23 +50,6 @@ public final class DynamoDbBucketStore implements BucketStore {
     public DynamoDbBucketStore(DynamoDbClient dynamoDb, String tableName) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
-    }
-
-    /** Creates the table as template.yaml declares it; for the local stack and tests. */
-    public static void createTable(DynamoDbClient dynamoDb, String tableName) {
-        dynamoDb.createTable(b -> b.tableName(tableName)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                        AttributeDefinition.builder().attributeName(BUCKET).attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName(OWNER).attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName(BUCKET).keyType(KeyType.HASH).build())
-                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(OWNER_INDEX)
-                        .keySchema(KeySchemaElement.builder().attributeName(OWNER).keyType(KeyType.HASH).build(),
-                                KeySchemaElement.builder().attributeName(BUCKET).keyType(KeyType.RANGE).build())
-                        .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
-                                .nonKeyAttributes(REGION, CREATED_AT).build())
-                        .build()));
-        dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(tableName));
     }
 
     @Override
@@ -159,10 +135,7 @@ public final class DynamoDbBucketStore implements BucketStore {
                 .expressionAttributeNames(Map.of("#owner", OWNER))
                 .expressionAttributeValues(Map.of(":owner", s(accountId)))
                 .build();
-        call(() -> {
-            dynamoDb.queryPaginator(query).items().forEach(item -> buckets.add(bucket(item)));
-            return buckets;
-        });
+        run(() -> dynamoDb.queryPaginator(query).items().forEach(item -> buckets.add(bucket(item))));
         return buckets;
     }
 
@@ -237,17 +210,6 @@ public final class DynamoDbBucketStore implements BucketStore {
 
     static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
-    }
-
-    /** Runs a DynamoDB call; failures that are not the caller's (throttling, 5xx, network) become retryable. */
-    private static <T> T call(Supplier<T> operation) {
-        try {
-            return operation.get();
-        } catch (ConditionalCheckFailedException e) {
-            throw e;
-        } catch (SdkException e) {
-            throw new DependencyUnavailableException("DynamoDB: " + e.getMessage(), e);
-        }
     }
 
     /** The canonical configuration as a DynamoDB map, readable in the console. */

@@ -1,7 +1,6 @@
 package dev.s3notifications.dynamodb;
 
 import dev.s3notifications.fanout.DeliveryLog;
-import dev.s3notifications.store.DependencyUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,15 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * The fan-out's {@link DeliveryLog} in the deliveries table: one item per queue message that failed in part, keyed
@@ -36,7 +28,6 @@ public final class DynamoDbDeliveryLog implements DeliveryLog {
     static final String EXPIRES_AT = "expiresAt";
     /** Longer than a message stays in the object-events queue (4 days in template.yaml). */
     static final Duration KEPT = Duration.ofDays(5);
-    private static final int MAX_KEYS_PER_READ = 100;
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -48,65 +39,34 @@ public final class DynamoDbDeliveryLog implements DeliveryLog {
         this.clock = clock;
     }
 
-    /** Creates the table as template.yaml declares it, time to live included; for the local stack and tests. */
-    public static void createTable(DynamoDbClient dynamoDb, String tableName) {
-        dynamoDb.createTable(b -> b.tableName(tableName)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName(ID)
-                        .attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName(ID).keyType(KeyType.HASH).build()));
-        dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(tableName));
-        dynamoDb.updateTimeToLive(b -> b.tableName(tableName)
-                .timeToLiveSpecification(t -> t.attributeName(EXPIRES_AT).enabled(true)));
-    }
-
     @Override
     public Map<String, Set<String>> delivered(Collection<String> messageIds) {
-        Map<String, Set<String>> delivered = new HashMap<>();
-        List<String> ids = List.copyOf(messageIds);
-        try {
-            for (int from = 0; from < ids.size(); from += MAX_KEYS_PER_READ) {
-                List<Map<String, AttributeValue>> keys = new ArrayList<>();
-                for (String id : ids.subList(from, Math.min(from + MAX_KEYS_PER_READ, ids.size()))) {
-                    keys.add(Map.of(ID, AttributeValue.fromS(MESSAGE + id)));
-                }
-                Map<String, KeysAndAttributes> request = Map.of(tableName,
-                        KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-                // DynamoDB may leave keys unprocessed under load; ask again for those, a few times.
-                for (int attempt = 0; attempt < 3 && !request.isEmpty(); attempt++) {
-                    Map<String, KeysAndAttributes> asked = request;
-                    var response = dynamoDb.batchGetItem(b -> b.requestItems(asked));
-                    for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
-                        AttributeValue set = item.get(DELIVERIES);
-                        if (set != null && set.hasSs()) {
-                            delivered.put(item.get(ID).s().substring(MESSAGE.length()), Set.copyOf(set.ss()));
-                        }
-                    }
-                    request = response.unprocessedKeys();
-                }
-            }
-        } catch (SdkException e) {
-            throw new DependencyUnavailableException("DynamoDB: " + e.getMessage(), e);
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (String id : messageIds) {
+            keys.add(Map.of(ID, AttributeValue.fromS(MESSAGE + id)));
         }
+        Map<String, Set<String>> delivered = new HashMap<>();
+        DynamoDbCalls.batchGet(dynamoDb, tableName, keys, item -> {
+            AttributeValue set = item.get(DELIVERIES);
+            if (set != null && set.hasSs()) {
+                delivered.put(item.get(ID).s().substring(MESSAGE.length()), Set.copyOf(set.ss()));
+            }
+        });
         return delivered;
     }
 
     @Override
     public void record(Map<String, Set<String>> deliveredByMessage) {
         String expiresAt = Long.toString(clock.instant().plus(KEPT).getEpochSecond());
-        try {
-            deliveredByMessage.forEach((messageId, deliveries) -> {
-                if (deliveries.isEmpty()) {
-                    return;
-                }
-                dynamoDb.updateItem(b -> b.tableName(tableName).key(Map.of(ID, AttributeValue.fromS(MESSAGE + messageId)))
-                        .updateExpression("ADD #deliveries :deliveries SET #expiresAt = :expiresAt")
-                        .expressionAttributeNames(Map.of("#deliveries", DELIVERIES, "#expiresAt", EXPIRES_AT))
-                        .expressionAttributeValues(Map.of(":deliveries", AttributeValue.fromSs(List.copyOf(deliveries)),
-                                ":expiresAt", AttributeValue.fromN(expiresAt))));
-            });
-        } catch (SdkException e) {
-            throw new DependencyUnavailableException("DynamoDB: " + e.getMessage(), e);
-        }
+        DynamoDbCalls.run(() -> deliveredByMessage.forEach((messageId, deliveries) -> {
+            if (deliveries.isEmpty()) {
+                return;
+            }
+            dynamoDb.updateItem(b -> b.tableName(tableName).key(Map.of(ID, AttributeValue.fromS(MESSAGE + messageId)))
+                    .updateExpression("ADD #deliveries :deliveries SET #expiresAt = :expiresAt")
+                    .expressionAttributeNames(Map.of("#deliveries", DELIVERIES, "#expiresAt", EXPIRES_AT))
+                    .expressionAttributeValues(Map.of(":deliveries", AttributeValue.fromSs(List.copyOf(deliveries)),
+                            ":expiresAt", AttributeValue.fromN(expiresAt))));
+        }));
     }
 }

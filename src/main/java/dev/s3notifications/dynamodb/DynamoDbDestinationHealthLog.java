@@ -4,7 +4,6 @@ import dev.s3notifications.fanout.Destination;
 import dev.s3notifications.fanout.DestinationHealth;
 import dev.s3notifications.fanout.DestinationHealthLog;
 import dev.s3notifications.fanout.Undelivered;
-import dev.s3notifications.store.DependencyUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,10 +12,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -29,7 +26,6 @@ public final class DynamoDbDestinationHealthLog implements DestinationHealthLog 
     static final String ID = DynamoDbDeliveryLog.ID;
     private static final String PREFIX = "destination/";
     static final Duration KEPT = Duration.ofDays(90);
-    private static final int MAX_KEYS_PER_READ = 100;
     private static final int MAX_WRITES_PER_CALL = 25;
 
     private final DynamoDbClient dynamoDb;
@@ -49,7 +45,7 @@ public final class DynamoDbDestinationHealthLog implements DestinationHealthLog 
     @Override
     public void record(List<Change> changes) {
         String expiresAt = Long.toString(clock.instant().plus(KEPT).getEpochSecond());
-        try {
+        DynamoDbCalls.run(() -> {
             for (Change change : changes) {
                 Map<String, AttributeValue> values = new HashMap<>();
                 List<String> set = new ArrayList<>(List.of("#expiresAt = :expiresAt"));
@@ -77,38 +73,22 @@ public final class DynamoDbDestinationHealthLog implements DestinationHealthLog 
                         .updateExpression(update).expressionAttributeNames(Map.of("#expiresAt", DynamoDbDeliveryLog.EXPIRES_AT))
                         .expressionAttributeValues(values));
             }
-        } catch (SdkException e) {
-            throw new DependencyUnavailableException("DynamoDB: " + e.getMessage(), e);
-        }
+        });
     }
 
     @Override
     public Map<Destination, DestinationHealth> read(String bucket, Collection<Destination> destinations) {
         Map<String, Destination> byId = new HashMap<>();
         destinations.forEach(destination -> byId.put(id(bucket, destination), destination));
-        List<String> ids = List.copyOf(byId.keySet());
-        Map<Destination, DestinationHealth> found = new HashMap<>();
-        try {
-            for (int from = 0; from < ids.size(); from += MAX_KEYS_PER_READ) {
-                List<Map<String, AttributeValue>> keys = new ArrayList<>();
-                for (String id : ids.subList(from, Math.min(from + MAX_KEYS_PER_READ, ids.size()))) {
-                    keys.add(Map.of(ID, AttributeValue.fromS(id)));
-                }
-                Map<String, KeysAndAttributes> request = Map.of(tableName,
-                        KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-                for (int attempt = 0; attempt < 3 && !request.isEmpty(); attempt++) {
-                    Map<String, KeysAndAttributes> asked = request;
-                    var response = dynamoDb.batchGetItem(b -> b.requestItems(asked));
-                    for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
-                        Destination destination = byId.get(item.get(ID).s());
-                        found.put(destination, health(bucket, destination, item));
-                    }
-                    request = response.unprocessedKeys();
-                }
-            }
-        } catch (SdkException e) {
-            throw new DependencyUnavailableException("DynamoDB: " + e.getMessage(), e);
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (String id : byId.keySet()) {
+            keys.add(Map.of(ID, AttributeValue.fromS(id)));
         }
+        Map<Destination, DestinationHealth> found = new HashMap<>();
+        DynamoDbCalls.batchGet(dynamoDb, tableName, keys, item -> {
+            Destination destination = byId.get(item.get(ID).s());
+            found.put(destination, health(bucket, destination, item));
+        });
         return found;
     }
 
@@ -117,7 +97,7 @@ public final class DynamoDbDestinationHealthLog implements DestinationHealthLog 
         List<WriteRequest> deletes = new ArrayList<>();
         destinations.forEach(destination -> deletes.add(WriteRequest.builder()
                 .deleteRequest(d -> d.key(Map.of(ID, AttributeValue.fromS(id(bucket, destination))))).build()));
-        try {
+        DynamoDbCalls.run(() -> {
             for (int from = 0; from < deletes.size(); from += MAX_WRITES_PER_CALL) {
                 Map<String, List<WriteRequest>> request = Map.of(tableName,
                         deletes.subList(from, Math.min(from + MAX_WRITES_PER_CALL, deletes.size())));
@@ -126,9 +106,7 @@ public final class DynamoDbDestinationHealthLog implements DestinationHealthLog 
                     request = dynamoDb.batchWriteItem(b -> b.requestItems(asked)).unprocessedItems();
                 }
             }
-        } catch (SdkException e) {
-            throw new DependencyUnavailableException("DynamoDB: " + e.getMessage(), e);
-        }
+        });
     }
 
     private static DestinationHealth health(String bucket, Destination destination, Map<String, AttributeValue> item) {

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * The cold-start benchmark's baseline in place of the function's {@code S3Documents}: the same documents, written by
- * Jackson's {@code XmlMapper} from annotated wire records ({@link JacksonS3Documents}), as the issue that set the
- * benchmark's targets asks ("a default XmlMapper"). scripts/benchmark-cold-start puts this class over the function's
+ * Jackson's {@code XmlMapper} from annotated wire records ({@link JacksonS3Documents}), as docs/benchmarks.md defines
+ * the baseline ("a default XmlMapper"). scripts/benchmark-cold-start puts this class over the function's
  * own in the baseline's task root only; the tests and the zip never see it. {@code BaselineClassesTest} checks that
  * it has the same methods as the class it replaces.
  */

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.s3notifications.dynamodb.DynamoDbBucketStore;
+import dev.s3notifications.dynamodb.DynamoDbTables;
 import dev.s3notifications.testing.AwsTestClients;
 import dev.s3notifications.testing.InvokeApi;
 import dev.s3notifications.testing.MotoServer;
@@ -56,7 +56,7 @@ class DestinationValidationIT {
         lambda = InvokeApi.start("us-east-1", "123456789012");
         String table = "buckets-" + UUID.randomUUID();
         try (var dynamoDb = AwsTestClients.dynamoDb(moto.endpoint())) {
-            DynamoDbBucketStore.createTable(dynamoDb, table);
+            DynamoDbTables.createBuckets(dynamoDb, table);
         }
         AwsTestClients.defaultChainCredentials();
         api = Wiring.api(Settings.from(Map.of("AWS_REGION", "us-east-1", "BUCKETS_TABLE", table,

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.s3notifications.dynamodb.DynamoDbBucketStore;
+import dev.s3notifications.dynamodb.DynamoDbTables;
 import dev.s3notifications.testing.AwsTestClients;
 import dev.s3notifications.testing.MotoServer;
 import dev.s3notifications.testing.S3ErrorDocument;
@@ -52,7 +52,7 @@ class NotificationApiIT {
         MotoServer moto = MotoServer.shared();
         String table = "buckets-" + UUID.randomUUID();
         try (var dynamoDb = AwsTestClients.dynamoDb(moto.endpoint())) {
-            DynamoDbBucketStore.createTable(dynamoDb, table);
+            DynamoDbTables.createBuckets(dynamoDb, table);
         }
         System.setProperty("aws.accessKeyId", "test");
         System.setProperty("aws.secretAccessKey", "test");

@@ -7,9 +7,8 @@ import static dev.s3notifications.testing.S3Requests.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.s3notifications.dynamodb.DynamoDbBucketStore;
-import dev.s3notifications.dynamodb.DynamoDbDeliveryLog;
 import dev.s3notifications.dynamodb.DynamoDbDestinationHealthLog;
+import dev.s3notifications.dynamodb.DynamoDbTables;
 import dev.s3notifications.fanout.Destination;
 import dev.s3notifications.handler.FanOutHandler;
 import dev.s3notifications.testing.AwsTestClients;
@@ -47,8 +46,8 @@ class NotificationHealthIT {
         dynamoDb = AwsTestClients.dynamoDb(moto.endpoint());
         String table = "buckets-" + UUID.randomUUID();
         deliveries = "deliveries-" + UUID.randomUUID();
-        DynamoDbBucketStore.createTable(dynamoDb, table);
-        DynamoDbDeliveryLog.createTable(dynamoDb, deliveries);
+        DynamoDbTables.createBuckets(dynamoDb, table);
+        DynamoDbTables.createDeliveries(dynamoDb, deliveries);
         AwsTestClients.defaultChainCredentials();
         Map<String, String> env = Map.of("AWS_REGION", "us-east-1", "BUCKETS_TABLE", table, "DELIVERIES_TABLE", deliveries,
                 "AWS_ENDPOINT_URL", moto.endpoint().toString(), "PRIME_AT_INIT", "false",

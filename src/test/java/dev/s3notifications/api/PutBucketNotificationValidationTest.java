@@ -25,7 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every rule of the spec's table b.1, one row each: the request, and S3's status, code, message and extra
+ * Every validation rule of PUT ?notification (docs/s3-compatibility.md), one row each: the request, and S3's status, code, message and extra
  * elements. Each row also checks that a rejected PUT leaves the stored configuration exactly as it was.
  */
 class PutBucketNotificationValidationTest {

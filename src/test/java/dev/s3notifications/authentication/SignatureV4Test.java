@@ -62,6 +62,19 @@ class SignatureV4Test {
                 + signedHeaders + ",Signature=" + signature;
     }
 
+    /** PUT Object: the reference's second example, signed for the body "Welcome to Amazon S3.", sent with {@code body}. */
+    private static SignedRequests putObject(String body) {
+        return request("PUT", "examplebucket", "/test%24file.text").bucketInHost()
+                .header("Host", "examplebucket.s3.amazonaws.com")
+                .header("Date", "Fri, 24 May 2013 00:00:00 GMT")
+                .header("x-amz-date", "20130524T000000Z")
+                .header("x-amz-storage-class", "REDUCED_REDUNDANCY")
+                .header("x-amz-content-sha256", "44ce7dd67c959e0d3524ffac1771dfbba87d2b6b4b4e99e42034a8b803f8b072")
+                .header("Authorization", authorization("date;host;x-amz-content-sha256;x-amz-date;x-amz-storage-class",
+                        "98ad721746da40c64f1a55b78f14c238d841ea1380cd77a1b5971af0ece108bd"))
+                .body(body);
+    }
+
     /** GET Object: the reference's first example. */
     private static SignedRequests getObject() {
         return request("GET", "examplebucket", "/test.txt").bucketInHost()
@@ -81,15 +94,7 @@ class SignatureV4Test {
 
     @Test
     void acceptsTheReferencesPutObjectExampleWithItsSignedBody() {
-        var request = request("PUT", "examplebucket", "/test%24file.text").bucketInHost()
-                .header("Host", "examplebucket.s3.amazonaws.com")
-                .header("Date", "Fri, 24 May 2013 00:00:00 GMT")
-                .header("x-amz-date", "20130524T000000Z")
-                .header("x-amz-storage-class", "REDUCED_REDUNDANCY")
-                .header("x-amz-content-sha256", "44ce7dd67c959e0d3524ffac1771dfbba87d2b6b4b4e99e42034a8b803f8b072")
-                .header("Authorization", authorization("date;host;x-amz-content-sha256;x-amz-date;x-amz-storage-class",
-                        "98ad721746da40c64f1a55b78f14c238d841ea1380cd77a1b5971af0ece108bd"))
-                .body("Welcome to Amazon S3.");
+        var request = putObject("Welcome to Amazon S3.");
         assertThat(authenticator.authenticate(request.build()).accessKeyId()).isEqualTo(KEY_ID);
     }
 
@@ -314,15 +319,7 @@ class SignatureV4Test {
 
     @Test
     void aBodyThatIsNotTheSignedOneIsXAmzContentSHA256Mismatch() {
-        var request = request("PUT", "examplebucket", "/test%24file.text").bucketInHost()
-                .header("Host", "examplebucket.s3.amazonaws.com")
-                .header("Date", "Fri, 24 May 2013 00:00:00 GMT")
-                .header("x-amz-date", "20130524T000000Z")
-                .header("x-amz-storage-class", "REDUCED_REDUNDANCY")
-                .header("x-amz-content-sha256", "44ce7dd67c959e0d3524ffac1771dfbba87d2b6b4b4e99e42034a8b803f8b072")
-                .header("Authorization", authorization("date;host;x-amz-content-sha256;x-amz-date;x-amz-storage-class",
-                        "98ad721746da40c64f1a55b78f14c238d841ea1380cd77a1b5971af0ece108bd"))
-                .body("Welcome to Amazon S4.");
+        var request = putObject("Welcome to Amazon S4.");
         S3Exception error = refusal(authenticator, request.build());
         assertThat(error.error()).isEqualTo(S3Error.X_AMZ_CONTENT_SHA256_MISMATCH);
         assertThat(error.error().status()).isEqualTo(400);

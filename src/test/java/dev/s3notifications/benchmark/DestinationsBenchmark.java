@@ -6,14 +6,14 @@ import static dev.s3notifications.testing.Destinations.topic;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
-import dev.s3notifications.dynamodb.DynamoDbDeliveryLog;
+import dev.s3notifications.dynamodb.DynamoDbTables;
 import dev.s3notifications.handler.FanOutHandler;
 import dev.s3notifications.logging.JsonLog;
 import dev.s3notifications.notification.DestinationConfiguration;
 import dev.s3notifications.notification.NotificationConfiguration;
+import dev.s3notifications.reliability.FaultProxy;
 import dev.s3notifications.store.Bucket;
 import dev.s3notifications.testing.AwsTestClients;
-import dev.s3notifications.testing.FaultProxy;
 import dev.s3notifications.testing.InvokeApi;
 import dev.s3notifications.testing.MotoServer;
 import dev.s3notifications.wiring.Settings;
@@ -86,8 +86,8 @@ public final class DestinationsBenchmark {
             eventsWire.onForwarded((request, answer) -> busEntries.addAndGet(countTaken(answer)));
             String table = "bench-buckets-" + UUID.randomUUID();
             String deliveries = "bench-deliveries-" + UUID.randomUUID();
-            DynamoDbBucketStore.createTable(dynamoDb, table);
-            DynamoDbDeliveryLog.createTable(dynamoDb, deliveries);
+            DynamoDbTables.createBuckets(dynamoDb, table);
+            DynamoDbTables.createDeliveries(dynamoDb, deliveries);
             setUp(new DynamoDbBucketStore(dynamoDb, table), sqs, moto);
             Map<String, String> environment = new HashMap<>(Map.of("AWS_REGION", "us-east-1", "BUCKETS_TABLE", table,
                     "DELIVERIES_TABLE", deliveries, "PRIME_AT_INIT", "false",

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
-import dev.s3notifications.dynamodb.DynamoDbDeliveryLog;
+import dev.s3notifications.dynamodb.DynamoDbTables;
 import dev.s3notifications.fanout.Delivery;
 import dev.s3notifications.fanout.DeliveryListener;
 import dev.s3notifications.fanout.DeliveryLog;
@@ -40,8 +40,6 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * How much the fan-out costs per delivered event, against the obvious implementation, in one harness: moto (DynamoDB,
@@ -110,8 +108,8 @@ public final class FanOutBenchmark {
     }
 
     private void setUp() {
-        DynamoDbBucketStore.createTable(dynamoDb, table);
-        DynamoDbDeliveryLog.createTable(dynamoDb, deliveries);
+        DynamoDbTables.createBuckets(dynamoDb, table);
+        DynamoDbTables.createDeliveries(dynamoDb, deliveries);
         DynamoDbBucketStore store = new DynamoDbBucketStore(dynamoDb, table);
         Subscriptions subscriptions = new Subscriptions(sns, sqs);
         List<String> topics = new ArrayList<>();
@@ -177,19 +175,7 @@ public final class FanOutBenchmark {
     private int drainSubscribers() {
         int delivered = 0;
         for (String queue : subscriberQueues) {
-            while (true) {
-                List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
-                if (messages.isEmpty()) {
-                    break;
-                }
-                delivered += messages.size();
-                List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
-                for (Message message : messages) {
-                    entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(entries.size()))
-                            .receiptHandle(message.receiptHandle()).build());
-                }
-                sqs.deleteMessageBatch(b -> b.queueUrl(queue).entries(entries));
-            }
+            delivered += AwsTestClients.drainCount(sqs, queue);
         }
         return delivered;
     }

@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The fan-out's own work per delivered event, without the SDK (issue 7, target 5, split): reading the queue message,
+ * The fan-out's own work per delivered event, without the SDK (docs/benchmarks.md, target 5, split): reading the queue message,
  * the cached bucket lookup, matching and rendering, for a batch of 100 messages as FanOutBenchmark sends them (10
  * buckets x 10 configurations, each event matching one), published to a publisher that only keeps the messages.
  * The rest of the CPU FanOutBenchmark measures is the SDK sending PublishBatch requests.

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3notifications.local.LocalStackProcess;
+import dev.s3notifications.testing.ChildProcess;
 import dev.s3notifications.testing.MotoServer;
+import dev.s3notifications.testing.SigV4Signing;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.File;
@@ -13,7 +15,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,14 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 
 /**
  * PUT+GET {@code ?notification} pairs per second against what users run: the local stack started the README's way
@@ -186,7 +180,7 @@ public final class HttpPairsBenchmark {
     static final class JdkClient implements Client {
         private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        private final AwsBasicCredentials credentials = AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY);
+        private final SigV4Signing signing = new SigV4Signing(ACCESS_KEY_ID, SECRET_ACCESS_KEY, REGION, Clock.systemUTC());
         private final Map<String, HttpRequest[]> pairs = new HashMap<>();
 
         void createBucket(URI endpoint) {
@@ -240,52 +234,36 @@ public final class HttpPairsBenchmark {
             }
         }
 
-        /** The request signed with SigV4 for s3 (payload hash in x-amz-content-sha256), as the AWS SDKs sign it. */
+        /**
+         * The request signed with SigV4 for s3 (payload hash in x-amz-content-sha256, Content-Length signed), as the
+         * AWS SDKs sign it.
+         */
         private HttpRequest sign(String method, URI endpoint, String query, byte[] body, Map<String, String> headers) {
-            SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method))
-                    .protocol(endpoint.getScheme()).host(endpoint.getHost()).port(endpoint.getPort())
-                    .encodedPath("/" + BUCKET);
-            if (query != null) {
-                unsigned.putRawQueryParameter(query, "");
-            }
-            headers.forEach(unsigned::putHeader);
+            Map<String, String> signed = new LinkedHashMap<>(headers);
             if (body.length > 0) {
-                unsigned.putHeader("Content-Length", Integer.toString(body.length));
+                signed.put("Content-Length", Integer.toString(body.length));
             }
-            SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r.identity(credentials).request(unsigned.build())
-                    .payload(body.length > 0 ? ContentStreamProvider.fromByteArray(body) : null)
-                    .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "s3")
-                    .putProperty(AwsV4HttpSigner.REGION_NAME, REGION)
-                    .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, false)
-                    .putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, false)
-                    .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, true));
-            HttpRequest.Builder request = HttpRequest.newBuilder(signed.request().getUri()).timeout(Duration.ofSeconds(30))
-                    .method(method, body.length > 0 ? HttpRequest.BodyPublishers.ofByteArray(body)
-                            : HttpRequest.BodyPublishers.noBody());
-            signed.request().forEachHeader((name, values) -> {
-                if (!List.of("host", "content-length").contains(name.toLowerCase(Locale.ROOT))) {
-                    values.forEach(value -> request.header(name, value));
-                }
-            });
-            return request.build();
+            URI uri = endpoint.resolve("/" + BUCKET + (query == null ? "" : "?" + query));
+            return signing.httpRequest(method, uri, signed, body).timeout(Duration.ofSeconds(30)).build();
         }
     }
 
     /** {@code src/test/python/http_pairs_client.py} in a child process, one JSON command and answer per run. */
     static final class PythonClient implements Client, AutoCloseable {
-        private final Process process;
+        private final ChildProcess child;
         private final BufferedWriter commands;
         private final BufferedReader answers;
 
-        private PythonClient(Process process) {
-            this.process = process;
-            this.commands = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
-            this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        private PythonClient(ChildProcess child) {
+            this.child = child;
+            this.commands = new BufferedWriter(new OutputStreamWriter(child.process().getOutputStream(), StandardCharsets.UTF_8));
+            this.answers = new BufferedReader(new InputStreamReader(child.process().getInputStream(), StandardCharsets.UTF_8));
         }
 
-        static PythonClient start() throws IOException {
-            return new PythonClient(new ProcessBuilder(python(), "src/test/python/http_pairs_client.py", ACCESS_KEY_ID,
-                    SECRET_ACCESS_KEY, REGION).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+        static PythonClient start() {
+            return new PythonClient(ChildProcess.start("the Python client", new ProcessBuilder(python(),
+                    "src/test/python/http_pairs_client.py", ACCESS_KEY_ID, SECRET_ACCESS_KEY, REGION)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)));
         }
 
         @Override
@@ -298,7 +276,7 @@ public final class HttpPairsBenchmark {
                 commands.flush();
                 String line = answers.readLine();
                 if (line == null) {
-                    throw new IllegalStateException("the Python client exited (exit status " + process.waitFor() + ")");
+                    throw new IllegalStateException("the Python client exited (exit status " + child.process().waitFor() + ")");
                 }
                 JsonNode answer = JSON.readTree(line);
                 if (answer.has("error")) {
@@ -319,11 +297,8 @@ public final class HttpPairsBenchmark {
         }
 
         @Override
-        public void close() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
+        public void close() {
+            child.close();
         }
     }
 

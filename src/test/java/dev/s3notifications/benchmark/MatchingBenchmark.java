@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Matching one event against a bucket's configurations (issue 7, target 3): the index the fan-out uses, and a scan
+ * Matching one event against a bucket's configurations (docs/benchmarks.md, target 3): the index the fan-out uses, and a scan
  * of every rule for comparison. The configurations are valid (the validator accepts them, with the limit raised for
  * 10,000), hence non-overlapping: each has its own prefix, a common suffix and s3:ObjectCreated:*, so every event
  * matches exactly one. Keys cycle over all configurations, so the walk is not always the same.

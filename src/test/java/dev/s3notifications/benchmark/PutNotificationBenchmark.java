@@ -34,8 +34,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The API function's own work for one {@code PUT ?notification} and one {@code GET ?notification} (issue 7, target
- * 4): the Lambda event's JSON in, through the stream handler (event reading, SigV4 verification of the request
+ * The API function's own work for one {@code PUT ?notification} and one {@code GET ?notification} (docs/benchmarks.md,
+ * target 4): the Lambda event's JSON in, through the stream handler (event reading, SigV4 verification of the request
  * signed once at set-up, routing, authorization, XML parsing, validation, normalisation, the DynamoDB item the store
  * would write), and the response JSON out. Storage and access keys are in memory (the store still builds the
  * DynamoDB item); destinations are accepted without a network call.
@@ -43,7 +43,7 @@ import org.openjdk.jmh.annotations.State;
  * <p>Beside it, what the request costs without parts of that path, to show where the time goes: {@code putUnsigned}
  * is the same PUT unsigned (the local tooling's {@code UNSIGNED_REQUESTS_ACCOUNT_ID} path: no SigV4 verification, so
  * no SHA-256 of the body and no HMAC chain), and {@code putDocument} is the document's own work alone, the four
- * steps the issue names: parse the XML, validate, normalise, serialise (the XML a GET answers).
+ * steps of a configuration document: parse the XML, validate, normalise, serialise (the XML a GET answers).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -17,7 +17,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Rendering one S3 event record to the JSON message S3 publishes (issue 7, target 3): the README's example event,
+ * Rendering one S3 event record to the JSON message S3 publishes (docs/benchmarks.md, target 3): the example event of
+ * docs/event-messages.md,
  * a PUT of {@code photos 2026/red flower+@=é.jpg}. Also encoding its key, which the fan-out does once per event.
  */
 @State(Scope.Thread)

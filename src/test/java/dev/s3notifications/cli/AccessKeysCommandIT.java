@@ -8,6 +8,7 @@ import dev.s3notifications.api.S3Request;
 import dev.s3notifications.authentication.S3RequestAuthenticator;
 import dev.s3notifications.authorization.Caller;
 import dev.s3notifications.dynamodb.DynamoDbAccessKeyStore;
+import dev.s3notifications.dynamodb.DynamoDbTables;
 import dev.s3notifications.testing.AwsTestClients;
 import dev.s3notifications.testing.MotoServer;
 import dev.s3notifications.testing.SigV4Signing;
@@ -39,7 +40,7 @@ class AccessKeysCommandIT {
     void table() {
         var client = AwsTestClients.dynamoDb(MotoServer.shared().endpoint());
         String table = "access-keys-" + UUID.randomUUID();
-        DynamoDbAccessKeyStore.createTable(client, table);
+        DynamoDbTables.createAccessKeys(client, table);
         store = new DynamoDbAccessKeyStore(client, table);
         command = new AccessKeysCommand(store, new SecureRandom(), CLOCK, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));

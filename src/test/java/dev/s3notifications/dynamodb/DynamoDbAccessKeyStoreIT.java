@@ -25,7 +25,7 @@ class DynamoDbAccessKeyStoreIT extends AccessKeyRegistryContract {
     static void createTable() {
         client = AwsTestClients.dynamoDb(MotoServer.shared().endpoint(), SENT);
         String table = "access-keys-" + UUID.randomUUID();
-        DynamoDbAccessKeyStore.createTable(client, table);
+        DynamoDbTables.createAccessKeys(client, table);
         store = new DynamoDbAccessKeyStore(client, table);
     }
 

@@ -44,7 +44,7 @@ class DynamoDbBucketStoreIT extends BucketStoreContract {
     static void createTable() {
         client = AwsTestClients.dynamoDb(MotoServer.shared().endpoint(), REQUESTS);
         table = "buckets-" + UUID.randomUUID();
-        DynamoDbBucketStore.createTable(client, table);
+        DynamoDbTables.createBuckets(client, table);
         store = new DynamoDbBucketStore(client, table);
     }
 

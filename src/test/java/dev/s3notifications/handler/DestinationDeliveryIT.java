@@ -3,22 +3,23 @@ package dev.s3notifications.handler;
 import static dev.s3notifications.testing.Destinations.function;
 import static dev.s3notifications.testing.Destinations.queue;
 import static dev.s3notifications.testing.Destinations.topic;
+import static dev.s3notifications.testing.SqsBatches.batch;
+import static dev.s3notifications.testing.SqsBatches.failures;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
-import dev.s3notifications.dynamodb.DynamoDbDeliveryLog;
+import dev.s3notifications.dynamodb.DynamoDbTables;
 import dev.s3notifications.message.BucketIdentity;
 import dev.s3notifications.notification.NotificationConfiguration;
 import dev.s3notifications.notification.NotificationConfigurationValidator;
+import dev.s3notifications.reliability.FaultProxy;
 import dev.s3notifications.store.Bucket;
 import dev.s3notifications.testing.AwsTestClients;
-import dev.s3notifications.testing.FaultProxy;
 import dev.s3notifications.testing.InvokeApi;
 import dev.s3notifications.testing.MotoServer;
+import dev.s3notifications.testing.SqsBatches;
 import dev.s3notifications.wiring.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,8 +71,8 @@ class DestinationDeliveryIT {
         String table = "buckets-" + UUID.randomUUID();
         String deliveries = "deliveries-" + UUID.randomUUID();
         var dynamoDb = AwsTestClients.dynamoDb(moto.endpoint());
-        DynamoDbBucketStore.createTable(dynamoDb, table);
-        DynamoDbDeliveryLog.createTable(dynamoDb, deliveries);
+        DynamoDbTables.createBuckets(dynamoDb, table);
+        DynamoDbTables.createDeliveries(dynamoDb, deliveries);
         store = new DynamoDbBucketStore(dynamoDb, table);
         sqs = AwsTestClients.sqs(moto.endpoint());
         sns = AwsTestClients.sns(moto.endpoint());
@@ -129,38 +130,10 @@ class DestinationDeliveryIT {
                 .formatted(eventName, bucketName, key, extra);
     }
 
-    private static SQSEvent batch(int receiveCount, String... bodies) {
-        List<SQSEvent.SQSMessage> messages = new ArrayList<>();
-        for (int i = 0; i < bodies.length; i++) {
-            SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-            message.setMessageId("message-" + i);
-            message.setBody(bodies[i]);
-            message.setAttributes(Map.of("ApproximateReceiveCount", Integer.toString(receiveCount)));
-            messages.add(message);
-        }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(messages);
-        return event;
-    }
-
-    private static List<String> failures(SQSBatchResponse response) {
-        return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
-    }
-
     /** The message S3 would send for the PUT of "photos 2026/red flower+@=é.jpg" under configuration {@code id}. */
     private String expectedMessage(String configurationId) {
-        return "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventSource\":\"aws:s3\",\"awsRegion\":\"us-east-1\","
-                + "\"eventTime\":\"2026-11-22T10:15:30.123Z\",\"eventName\":\"ObjectCreated:Put\","
-                + "\"userIdentity\":{\"principalId\":\"AWS:AIDAJDPLRKLG7UEXAMPLE\"},"
-                + "\"requestParameters\":{\"sourceIPAddress\":\"203.0.113.7\"},"
-                + "\"responseElements\":{\"x-amz-request-id\":\"C3D13FE58DE4C810\","
-                + "\"x-amz-id-2\":\"FMyUVURIY8/IgAtTv8xRjskZQpcIZ9KG4V5Wp6S7S/JRWeUWerMUE5JgHvANOjpD\"},"
-                + "\"s3\":{\"s3SchemaVersion\":\"1.0\",\"configurationId\":\"" + configurationId + "\","
-                + "\"bucket\":{\"name\":\"" + bucket.name() + "\",\"ownerIdentity\":{\"principalId\":\""
-                + BucketIdentity.ownerPrincipalId(ACCOUNT) + "\"},\"arn\":\"arn:aws:s3:::" + bucket.name() + "\"},"
-                + "\"object\":{\"key\":\"photos+2026/red+flower%2B%40%3D%C3%A9.jpg\",\"size\":2048,"
-                + "\"eTag\":\"9b2cf535f27731c974343645a3985328\",\"versionId\":\"3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY\","
-                + "\"sequencer\":\"0062E99A88DC407460\"}}}]}";
+        return SqsBatches.redFlowerMessage(configurationId, bucket.name(), BucketIdentity.ownerPrincipalId(ACCOUNT),
+                "3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY");
     }
 
     @Test

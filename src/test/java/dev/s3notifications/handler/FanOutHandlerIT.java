@@ -1,13 +1,15 @@
 package dev.s3notifications.handler;
 
 import static dev.s3notifications.testing.Destinations.topic;
+import static dev.s3notifications.testing.SqsBatches.batch;
+import static dev.s3notifications.testing.SqsBatches.failures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
+import dev.s3notifications.dynamodb.DynamoDbTables;
 import dev.s3notifications.notification.NotificationConfiguration;
 import dev.s3notifications.notification.NotificationConfigurationValidator;
 import dev.s3notifications.store.Bucket;
@@ -15,11 +17,11 @@ import dev.s3notifications.testing.AwsCallCounter;
 import dev.s3notifications.testing.AwsTestClients;
 import dev.s3notifications.testing.FanOuts;
 import dev.s3notifications.testing.MotoServer;
+import dev.s3notifications.testing.SqsBatches;
 import dev.s3notifications.testing.Subscriptions;
 import dev.s3notifications.wiring.Settings;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,7 +55,7 @@ class FanOutHandlerIT {
         var moto = MotoServer.shared();
         table = "buckets-" + UUID.randomUUID();
         dynamoDb = AwsTestClients.dynamoDb(MotoServer.shared().endpoint(), calls);
-        DynamoDbBucketStore.createTable(dynamoDb, table);
+        DynamoDbTables.createBuckets(dynamoDb, table);
         store = new DynamoDbBucketStore(dynamoDb, table);
         sns = AwsTestClients.sns(moto.endpoint(), calls);
         subscriptions = new Subscriptions(sns, AwsTestClients.sqs(moto.endpoint()));
@@ -84,37 +86,9 @@ class FanOutHandlerIT {
                 .formatted(bucketName, key);
     }
 
-    private static SQSEvent batch(String... bodies) {
-        List<SQSEvent.SQSMessage> messages = new ArrayList<>();
-        for (int i = 0; i < bodies.length; i++) {
-            SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-            message.setMessageId("message-" + i);
-            message.setBody(bodies[i]);
-            message.setEventSource("aws:sqs");
-            messages.add(message);
-        }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(messages);
-        return event;
-    }
-
-    private static List<String> failures(SQSBatchResponse response) {
-        return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
-    }
-
     /** The message S3 would publish for {@link #put} of the key "photos 2026/red flower+@=é.jpg", byte for byte. */
     private String expectedMessage(String configurationId) {
-        return "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventSource\":\"aws:s3\",\"awsRegion\":\"us-east-1\","
-                + "\"eventTime\":\"2026-11-22T10:15:30.123Z\",\"eventName\":\"ObjectCreated:Put\","
-                + "\"userIdentity\":{\"principalId\":\"AWS:AIDAJDPLRKLG7UEXAMPLE\"},"
-                + "\"requestParameters\":{\"sourceIPAddress\":\"203.0.113.7\"},"
-                + "\"responseElements\":{\"x-amz-request-id\":\"C3D13FE58DE4C810\","
-                + "\"x-amz-id-2\":\"FMyUVURIY8/IgAtTv8xRjskZQpcIZ9KG4V5Wp6S7S/JRWeUWerMUE5JgHvANOjpD\"},"
-                + "\"s3\":{\"s3SchemaVersion\":\"1.0\",\"configurationId\":\"" + configurationId + "\","
-                + "\"bucket\":{\"name\":\"" + bucket.name() + "\",\"ownerIdentity\":{\"principalId\":\"ACG6NQ0AY11LRL\"},"
-                + "\"arn\":\"arn:aws:s3:::" + bucket.name() + "\"},"
-                + "\"object\":{\"key\":\"photos+2026/red+flower%2B%40%3D%C3%A9.jpg\",\"size\":2048,"
-                + "\"eTag\":\"9b2cf535f27731c974343645a3985328\",\"sequencer\":\"0062E99A88DC407460\"}}}]}";
+        return SqsBatches.redFlowerMessage(configurationId, bucket.name(), "ACG6NQ0AY11LRL", null);
     }
 
     @Test

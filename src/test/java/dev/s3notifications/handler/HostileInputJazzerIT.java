@@ -9,10 +9,12 @@ import org.junit.jupiter.api.BeforeAll;
 
 /**
  * Coverage-guided fuzzing (Jazzer, libFuzzer) of both functions, with the invariants of {@link PutNotificationFuzzing}
- * and {@link ObjectEventFuzzing}. Under plain JUnit (in {@code scripts/test}: an IT, because attaching Jazzer takes seconds) each target runs once per input in
- * src/test/resources/dev/s3notifications/handler/HostileInputJazzerITInputs/&lt;target&gt;/: the seeds, and any
- * input a fuzzing run found (Jazzer writes a crashing input there, so it becomes a regression test). With
- * {@code JAZZER_FUZZ=1}, one target at a time, it fuzzes for {@code maxDuration}: {@code scripts/reliability fuzz --long}.
+ * and {@link ObjectEventFuzzing}. Under plain JUnit (in {@code scripts/test}: an IT, because attaching Jazzer takes seconds) each target runs once per input:
+ * the seeds, every body of {@code events/} and {@code schemas/examples/} ({@link FuzzSeeds}, written as Jazzer's inputs
+ * before the targets run), and any input a fuzzing run found, in
+ * src/test/resources/dev/s3notifications/handler/HostileInputJazzerITInputs/&lt;target&gt;/ (Jazzer writes a crashing
+ * input there, so it becomes a regression test). With {@code JAZZER_FUZZ=1}, one target at a time, it fuzzes for
+ * {@code maxDuration}, from the same seeds: {@code scripts/reliability fuzz --long}.
  */
 class HostileInputJazzerIT {
     private static PutNotificationFuzzing puts;
@@ -20,6 +22,9 @@ class HostileInputJazzerIT {
 
     @BeforeAll
     static void harnesses() {
+        // Before Jazzer lists the inputs, which it does for each target once the class is set up.
+        FuzzSeeds.writeJazzerInputs(HostileInputJazzerIT.class, "putNotification", FuzzSeeds.putSamples());
+        FuzzSeeds.writeJazzerInputs(HostileInputJazzerIT.class, "objectEvents", FuzzSeeds.eventSamples());
         puts = new PutNotificationFuzzing("jazzer-put-notification");
         events = new ObjectEventFuzzing("jazzer-object-events");
     }

@@ -16,6 +16,7 @@ import dev.s3notifications.testing.ErrorLogLines;
 import dev.s3notifications.testing.FanOuts;
 import dev.s3notifications.testing.FuzzReport;
 import dev.s3notifications.testing.RecordingNotificationPublisher;
+import dev.s3notifications.testing.SqsBatches;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -154,17 +155,7 @@ public final class ObjectEventFuzzing {
     }
 
     static SQSEvent event(List<String> bodies) {
-        List<SQSEvent.SQSMessage> records = new ArrayList<>();
-        for (int i = 0; i < bodies.size(); i++) {
-            SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-            message.setMessageId("m" + i);
-            message.setBody(bodies.get(i));
-            message.setEventSource("aws:sqs");
-            records.add(message);
-        }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(records);
-        return event;
+        return SqsBatches.batch("m", 1, bodies);
     }
 
     private void fail(String invariant, List<String> bodies, String detail) {

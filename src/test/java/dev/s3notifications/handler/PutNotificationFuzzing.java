@@ -13,11 +13,9 @@ import dev.s3notifications.testing.FuzzReport;
 import dev.s3notifications.testing.InMemoryApis;
 import dev.s3notifications.testing.RecordingDestinationVerifier;
 import dev.s3notifications.testing.SigV4Signing;
+import dev.s3notifications.testing.Utf8;
 import dev.s3notifications.wiring.Settings;
 import dev.s3notifications.xml.S3Xml;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -180,7 +178,7 @@ public final class PutNotificationFuzzing {
         } else if ((flags & OTHER_OWNER) != 0) {
             headers.put("x-amz-expected-bucket-owner", List.of("not-an-account"));
         }
-        boolean text = (flags & BINARY) == 0 && isUtf8(body);
+        boolean text = (flags & BINARY) == 0 && Utf8.isValid(body);
         if (!text) {
             headers.put("Content-Type", List.of("application/octet-stream"));
         }
@@ -224,16 +222,6 @@ public final class PutNotificationFuzzing {
         int start = body.indexOf("<Code>");
         int end = body.indexOf("</Code>");
         return start < 0 || end < start ? "" : body.substring(start + 6, end);
-    }
-
-    private static boolean isUtf8(byte[] body) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
     }
 
     private static String md5(byte[] body) {

@@ -15,8 +15,6 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,12 +69,12 @@ class AuthenticationClientsIT {
         owner = credentials.get(0);
         other = credentials.get(1);
         assertThat(owner[2]).isNotEqualTo(other[2]);
-        try (var sns = AwsTestClients.sns(URI.create(value("sns")))) {
+        try (var sns = AwsTestClients.sns(URI.create(stack.announced("sns")))) {
             topicArn = sns.createTopic(b -> b.name("auth-" + RUN)).topicArn();
         }
 
         // The same API and stores behind the default endpoint's stage: https://<api>.execute-api.<region>.amazonaws.com/prod
-        Settings settings = Settings.from(Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL_SNS", value("sns"),
+        Settings settings = Settings.from(Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL_SNS", stack.announced("sns"),
                 "PRIME_AT_INIT", "false"));
         stageServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
         ApiHandler handler = new ApiHandler(settings, stack.stores());
@@ -95,10 +93,6 @@ class AuthenticationClientsIT {
         }
     }
 
-    private static String value(String name) {
-        return announced.stream().filter(line -> line.startsWith(name + " ")).findFirst()
-                .map(line -> line.substring(name.length() + 1)).orElseThrow();
-    }
 
     private static JsonNode json(String text) {
         try {

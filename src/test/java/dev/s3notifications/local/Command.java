@@ -2,9 +2,11 @@ package dev.s3notifications.local;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +28,13 @@ record Command(int exitCode, String stdout, String stderr) {
         environment.put("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/aws-credentials");
         environment.put("AWS_EC2_METADATA_DISABLED", "true");
         return environment;
+    }
+
+    /** The AWS CLI against {@code endpoint}, answering JSON, with {@code environment} set (e.g. credentials). */
+    static Command aws(URI endpoint, Map<String, String> environment, String... args) {
+        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint.toString(), "--output", "json"));
+        command.addAll(List.of(args));
+        return run(command, environment);
     }
 
     static Command run(List<String> command) {

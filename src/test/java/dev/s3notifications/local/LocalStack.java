@@ -3,7 +3,7 @@ package dev.s3notifications.local;
 import com.sun.net.httpserver.HttpServer;
 import dev.s3notifications.dynamodb.DynamoDbAccessKeyStore;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
-import dev.s3notifications.dynamodb.DynamoDbDeliveryLog;
+import dev.s3notifications.dynamodb.DynamoDbTables;
 import dev.s3notifications.handler.ApiHandler;
 import dev.s3notifications.handler.FanOutHandler;
 import dev.s3notifications.logging.JsonLog;
@@ -15,6 +15,7 @@ import dev.s3notifications.store.AccessKey;
 import dev.s3notifications.store.AccessKeyRegistry;
 import dev.s3notifications.store.BucketStore;
 import dev.s3notifications.testing.AwsTestClients;
+import dev.s3notifications.testing.ChildProcess;
 import dev.s3notifications.testing.MotoServer;
 import dev.s3notifications.testing.SigV4Signing;
 import dev.s3notifications.wiring.AwsClients;
@@ -44,13 +45,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -123,6 +123,7 @@ public final class LocalStack implements AutoCloseable {
             """.formatted(DEFAULT_PORT, BUCKETS_TABLE, ACCESS_KEYS_TABLE);
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final List<String> announced = new CopyOnWriteArrayList<>();
     private boolean closed;
     private volatile URI endpoint;
     private volatile BucketStore bucketStore;
@@ -142,7 +143,10 @@ public final class LocalStack implements AutoCloseable {
     public static LocalStack start(int port, Map<String, String> environment, Consumer<String> announce) {
         LocalStack stack = new LocalStack();
         try {
-            stack.startAll(port, environment, announce);
+            stack.startAll(port, environment, line -> {
+                stack.announced.add(line);
+                announce.accept(line);
+            });
             return stack;
         } catch (RuntimeException | Error e) {
             stack.close();
@@ -152,6 +156,19 @@ public final class LocalStack implements AutoCloseable {
 
     public URI endpoint() {
         return endpoint;
+    }
+
+    /** The first key pair it announced, in the variables the AWS CLI, boto3 and the SDKs read credentials from. */
+    public Map<String, String> credentialsEnvironment() {
+        String[] pair = announced("credentials").split(" ");
+        return Map.of("AWS_ACCESS_KEY_ID", pair[0], "AWS_SECRET_ACCESS_KEY", pair[1]);
+    }
+
+    /** What the stack announced on the line {@code name} (its first, for {@code credentials}), without the name. */
+    public String announced(String name) {
+        return announced.stream().filter(line -> line.startsWith(name + " ")).findFirst()
+                .map(line -> line.substring(name.length() + 1))
+                .orElseThrow(() -> new IllegalArgumentException("no " + name + " line in " + announced));
     }
 
     /** The buckets both functions read and write: for tests in this JVM that look behind the API. */
@@ -332,22 +349,11 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** The tables of an earlier run, or the user's, are used as they are. */
     private static void createTablesUnlessTheyExist(DynamoDbClient client) {
-        try {
-            DynamoDbBucketStore.createTable(client, BUCKETS_TABLE);
-        } catch (ResourceInUseException exists) {
-            // a table of an earlier run, or the user's: used as it is
-        }
-        try {
-            DynamoDbAccessKeyStore.createTable(client, ACCESS_KEYS_TABLE);
-        } catch (ResourceInUseException exists) {
-            // as above
-        }
-        try {
-            DynamoDbDeliveryLog.createTable(client, DELIVERIES_TABLE);
-        } catch (ResourceInUseException exists) {
-            // as above
-        }
+        DynamoDbTables.createUnlessExists(() -> DynamoDbTables.createBuckets(client, BUCKETS_TABLE));
+        DynamoDbTables.createUnlessExists(() -> DynamoDbTables.createAccessKeys(client, ACCESS_KEYS_TABLE));
+        DynamoDbTables.createUnlessExists(() -> DynamoDbTables.createDeliveries(client, DELIVERIES_TABLE));
     }
 
     /** Puts the key pairs in the table; one there already must be the same pair (an earlier run seeded it). */
@@ -606,13 +612,7 @@ public final class LocalStack implements AutoCloseable {
 
     private static void stopChildren() {
         List<ProcessHandle> children = ProcessHandle.current().children().toList();
-        children.forEach(ProcessHandle::destroy);
-        for (ProcessHandle child : children) {
-            try {
-                child.onExit().get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                child.destroyForcibly();
-            }
-        }
+        children.forEach(ProcessHandle::destroy); // all at once; then each gets its SIGKILL after 10 s
+        children.forEach(child -> ChildProcess.stop(child, ChildProcess.STOP_TIMEOUT));
     }
 }

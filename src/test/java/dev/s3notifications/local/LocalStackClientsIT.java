@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,17 +47,17 @@ class LocalStackClientsIT {
     static void startStackAndSubscribeAQueueToATopic() {
         // No endpoint variables: the stack starts its own moto server, as for a new user.
         stack = LocalStack.start(0, Map.of("AWS_REGION", "us-east-1"), announced::add);
-        sns = URI.create(value("sns"));
+        sns = URI.create(stack.announced("sns"));
 
-        topicArn = aws(sns, "sns", "create-topic", "--name", "notifications-" + RUN, "--query", "TopicArn",
+        topicArn = Command.aws(sns, Map.of(), "sns", "create-topic", "--name", "notifications-" + RUN, "--query", "TopicArn",
                 "--output", "text").succeeded().trim();
-        queueUrl = aws(sns, "sqs", "create-queue", "--queue-name", "notifications-" + RUN, "--query", "QueueUrl",
+        queueUrl = Command.aws(sns, Map.of(), "sqs", "create-queue", "--queue-name", "notifications-" + RUN, "--query", "QueueUrl",
                 "--output", "text").succeeded().trim();
-        String queueArn = aws(sns, "sqs", "get-queue-attributes", "--queue-url", queueUrl, "--attribute-names",
+        String queueArn = Command.aws(sns, Map.of(), "sqs", "get-queue-attributes", "--queue-url", queueUrl, "--attribute-names",
                 "QueueArn", "--query", "Attributes.QueueArn", "--output", "text").succeeded().trim();
-        aws(sns, "sns", "subscribe", "--topic-arn", topicArn, "--protocol", "sqs", "--notification-endpoint", queueArn)
+        Command.aws(sns, Map.of(), "sns", "subscribe", "--topic-arn", topicArn, "--protocol", "sqs", "--notification-endpoint", queueArn)
                 .succeeded();
-        sqs = SqsClient.builder().endpointOverride(URI.create(value("sqs"))).region(Region.US_EAST_1)
+        sqs = SqsClient.builder().endpointOverride(URI.create(stack.announced("sqs"))).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
@@ -73,29 +72,10 @@ class LocalStackClientsIT {
         }
     }
 
-    private static String value(String name) {
-        return announced.stream().filter(line -> line.startsWith(name + " ")).findFirst()
-                .map(line -> line.substring(name.length() + 1)).orElseThrow(() -> new AssertionError("no " + name
-                        + " line in " + announced));
-    }
-
-    private static Command aws(URI endpoint, String... args) {
-        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint.toString(), "--output", "json"));
-        command.addAll(List.of(args));
-        return Command.run(command);
-    }
-
-    /** The first key pair the stack announced, as the AWS CLI and boto3 read credentials from the environment. */
-    private static Map<String, String> credentials() {
-        String[] pair = value("credentials").split(" ");
-        return Map.of("AWS_ACCESS_KEY_ID", pair[0], "AWS_SECRET_ACCESS_KEY", pair[1]);
-    }
-
     private static Command s3api(String... args) {
-        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", stack.endpoint().toString(), "--output",
-                "json", "s3api"));
+        List<String> command = new ArrayList<>(List.of("s3api"));
         command.addAll(List.of(args));
-        return Command.run(command, credentials());
+        return Command.aws(stack.endpoint(), stack.credentialsEnvironment(), command.toArray(String[]::new));
     }
 
     private static JsonNode json(String text) {
@@ -152,7 +132,7 @@ class LocalStackClientsIT {
                  "eventTime": "2026-11-22T10:15:30.123Z", "requesterPrincipalId": "AWS:AIDAJDPLRKLG7UEXAMPLE",
                  "sourceIpAddress": "203.0.113.7", "requestId": "C3D13FE58DE4C810", "hostId": "FMyUVURIY8"}""".formatted(bucket);
 
-        aws(URI.create(value("sqs")), "sqs", "send-message", "--queue-url", value("object-events"), "--message-body", event)
+        Command.aws(URI.create(stack.announced("sqs")), Map.of(), "sqs", "send-message", "--queue-url", stack.announced("object-events"), "--message-body", event)
                 .succeeded();
 
         JsonNode envelope = awaitMessage("the notification for " + bucket,
@@ -258,7 +238,7 @@ class LocalStackClientsIT {
         String endpoint = "http://localhost:" + stack.endpoint().getPort();
         String prefix = "boto3-" + RUN;
         JsonNode report = json(Command.run(List.of(System.getenv().getOrDefault("PYTHON", "python3"),
-                "src/test/python/local_stack_boto3.py", endpoint, topicArn, prefix), credentials()).succeeded());
+                "src/test/python/local_stack_boto3.py", endpoint, topicArn, prefix), stack.credentialsEnvironment()).succeeded());
 
         assertThat(report.get("create_bucket")).isEqualTo(json("{\"Location\": \"/" + prefix + "-legacy\", \"status\": 200}"));
         // Legacy TopicConfiguration with Events (a list) and, below, with the deprecated singular Event.

@@ -1,12 +1,9 @@
 package dev.s3notifications.local;
 
-import java.io.BufferedReader;
+import dev.s3notifications.testing.ChildProcess;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,25 +11,20 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code scripts/local-stack} as a user runs it, in a child process with a clean AWS environment: its announcement
  * lines, read until {@code ready}, and how long that took. {@link #close} stops it and whatever it started, by PID.
  */
 public final class LocalStackProcess implements AutoCloseable {
-    private static final String END = "\u0000end of output";
-
-    private final Process process;
+    private final ChildProcess process;
     private final File log;
     private final List<String> lines;
     private final Map<String, String> announced;
     private final List<ProcessHandle> descendants;
     private final Duration untilReady;
 
-    private LocalStackProcess(Process process, File log, List<String> lines, Duration untilReady) {
+    private LocalStackProcess(ChildProcess process, File log, List<String> lines, Duration untilReady) {
         this.process = process;
         this.log = log;
         this.lines = List.copyOf(lines);
@@ -42,7 +34,7 @@ public final class LocalStackProcess implements AutoCloseable {
             firstByName.putIfAbsent(parts[0], parts.length == 2 ? parts[1] : "");
         }
         this.announced = Collections.unmodifiableMap(firstByName);
-        this.descendants = process.toHandle().descendants().toList();
+        this.descendants = process.process().toHandle().descendants().toList();
         this.untilReady = untilReady;
     }
 
@@ -62,36 +54,12 @@ public final class LocalStackProcess implements AutoCloseable {
         Command.cleanAwsEnvironment(builder.environment()).remove("PORT");
         builder.environment().putAll(environment);
         long started = System.nanoTime();
-        Process process = builder.start();
-
-        BlockingQueue<String> output = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (var in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                in.lines().forEach(output::add);
-            } catch (IOException | UncheckedIOException e) {
-                // the process is gone; END says so
-            }
-            output.add(END);
-        }, "local-stack-stdout");
-        reader.setDaemon(true);
-        reader.start();
-
-        List<String> lines = new ArrayList<>();
-        long deadline = started + timeout.toNanos();
+        ChildProcess process = ChildProcess.start("scripts/local-stack", builder);
+        List<String> lines;
         try {
-            while (lines.isEmpty() || !lines.get(lines.size() - 1).startsWith("ready ")) {
-                String line = output.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (line == null || line.equals(END)) {
-                    throw new IllegalStateException((line == null ? "no ready line after " + timeout : "exited before ready")
-                            + "; printed " + lines + "; stderr:\n" + Files.readString(log.toPath()));
-                }
-                lines.add(line);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for ready", e);
-        } catch (RuntimeException | IOException e) {
-            kill(process.toHandle());
+            lines = process.linesUntil("ready ", timeout);
+        } catch (RuntimeException e) {
+            process.kill();
             log.delete();
             throw e;
         }
@@ -118,7 +86,7 @@ public final class LocalStackProcess implements AutoCloseable {
     }
 
     public Process process() {
-        return process;
+        return process.process();
     }
 
     /** Its standard error so far. */
@@ -128,25 +96,14 @@ public final class LocalStackProcess implements AutoCloseable {
 
     /** SIGTERM, as Ctrl-C would; returns the exit status, or throws if it is still running after {@code timeout}. */
     public int stop(Duration timeout) throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new IllegalStateException("still running " + timeout + " after SIGTERM");
-        }
-        return process.exitValue();
+        return process.terminate(timeout);
     }
 
     /** Stops it, and anything it started that is still running, by PID. */
     @Override
     public void close() {
-        kill(process.toHandle());
-        descendants.forEach(LocalStackProcess::kill);
+        process.kill();
+        descendants.forEach(ChildProcess::kill);
         log.delete();
-    }
-
-    private static void kill(ProcessHandle process) {
-        List<ProcessHandle> children = process.descendants().toList();
-        process.destroyForcibly();
-        children.forEach(ProcessHandle::destroyForcibly);
-        process.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> process).join();
     }
 }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,14 +28,13 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 class NotificationsCommandIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    private static final List<String> announced = new CopyOnWriteArrayList<>();
     private static LocalStack stack;
     private static SqsClient sqs;
 
     @BeforeAll
     static void startStack() {
-        stack = LocalStack.start(0, Map.of("AWS_REGION", "us-east-1"), announced::add);
-        sqs = AwsTestClients.sqs(URI.create(value("sqs")));
+        stack = LocalStack.start(0, Map.of("AWS_REGION", "us-east-1"), line -> { });
+        sqs = AwsTestClients.sqs(URI.create(stack.announced("sqs")));
     }
 
     @AfterAll
@@ -49,30 +47,13 @@ class NotificationsCommandIT {
         }
     }
 
-    private static String value(String name) {
-        return announced.stream().filter(line -> line.startsWith(name + " ")).findFirst()
-                .map(line -> line.substring(name.length() + 1)).orElseThrow();
-    }
-
-    /** The first key pair the stack announced, in the variables the AWS CLI reads. */
-    private static Map<String, String> credentials() {
-        String[] pair = value("credentials").split(" ");
-        return Map.of("AWS_ACCESS_KEY_ID", pair[0], "AWS_SECRET_ACCESS_KEY", pair[1]);
-    }
-
-    private static Command aws(String endpoint, String... args) {
-        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint, "--output", "text"));
-        command.addAll(List.of(args));
-        return Command.run(command, credentials());
-    }
-
     /** {@code scripts/notifications}' command in a JVM of its own, with this test's class path. */
     private static Command notifications(String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.s3notifications.cli.NotificationsCommand"));
         command.addAll(List.of(args));
         command.addAll(List.of("--endpoint-url", stack.endpoint().toString()));
-        return Command.run(command, credentials());
+        return Command.run(command, stack.credentialsEnvironment());
     }
 
     private static String queue(String name) {
@@ -88,8 +69,8 @@ class NotificationsCommandIT {
         Path file = Files.createTempFile("configuration-", ".json");
         Files.writeString(file, configuration, StandardCharsets.UTF_8);
         try {
-            aws(stack.endpoint().toString(), "s3api", "create-bucket", "--bucket", bucket).succeeded();
-            aws(stack.endpoint().toString(), "s3api", "put-bucket-notification-configuration", "--bucket", bucket,
+            Command.aws(stack.endpoint(), stack.credentialsEnvironment(), "s3api", "create-bucket", "--bucket", bucket).succeeded();
+            Command.aws(stack.endpoint(), stack.credentialsEnvironment(), "s3api", "put-bucket-notification-configuration", "--bucket", bucket,
                     "--notification-configuration", "file://" + file).succeeded();
         } finally {
             Files.delete(file);
@@ -112,7 +93,7 @@ class NotificationsCommandIT {
                      "sourceIpAddress": "203.0.113.7", "requestId": "R", "hostId": "H"}""".formatted(bucket, key))
                     .build());
         }
-        assertThat(sqs.sendMessageBatch(b -> b.queueUrl(value("object-events")).entries(entries)).failed()).isEmpty();
+        assertThat(sqs.sendMessageBatch(b -> b.queueUrl(stack.announced("object-events")).entries(entries)).failed()).isEmpty();
     }
 
     @Test

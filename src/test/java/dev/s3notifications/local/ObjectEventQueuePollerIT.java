@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
+import dev.s3notifications.dynamodb.DynamoDbTables;
 import dev.s3notifications.handler.FanOutHandler;
 import dev.s3notifications.notification.NotificationConfiguration;
 import dev.s3notifications.store.Bucket;
@@ -43,7 +44,7 @@ class ObjectEventQueuePollerIT {
         var moto = MotoServer.shared();
         table = "buckets-" + UUID.randomUUID();
         dynamoDb = AwsTestClients.dynamoDb(MotoServer.shared().endpoint());
-        DynamoDbBucketStore.createTable(dynamoDb, table);
+        DynamoDbTables.createBuckets(dynamoDb, table);
         sns = AwsTestClients.sns(moto.endpoint());
         sqs = AwsTestClients.sqs(moto.endpoint());
         subscriptions = new Subscriptions(sns, sqs);

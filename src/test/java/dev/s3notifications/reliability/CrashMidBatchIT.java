@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
+import dev.s3notifications.dynamodb.DynamoDbTables;
 import dev.s3notifications.local.ObjectEventQueuePoller;
 import dev.s3notifications.message.ObjectKeys;
 import dev.s3notifications.notification.DestinationConfiguration;
@@ -13,12 +14,10 @@ import dev.s3notifications.notification.NotificationConfiguration;
 import dev.s3notifications.store.Bucket;
 import dev.s3notifications.testing.Await;
 import dev.s3notifications.testing.AwsTestClients;
-import dev.s3notifications.testing.FaultProxy;
+import dev.s3notifications.testing.ChildProcess;
 import dev.s3notifications.testing.MotoServer;
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,16 +53,11 @@ class CrashMidBatchIT {
     /** Publish calls let through before the gate holds the next: the batch in hand is then part-published. */
     private static final int PASSING = 3;
 
-    private final List<Process> consumers = new ArrayList<>();
+    private final List<ChildProcess> consumers = new ArrayList<>();
 
     @AfterEach
-    void stopConsumers() throws InterruptedException {
-        for (Process consumer : consumers) {
-            consumer.destroy();
-            if (!consumer.waitFor(10, TimeUnit.SECONDS)) {
-                consumer.destroyForcibly().waitFor();
-            }
-        }
+    void stopConsumers() {
+        consumers.forEach(ChildProcess::close);
     }
 
     @Test
@@ -77,7 +71,7 @@ class CrashMidBatchIT {
             // A bucket with ten topic configurations (prefix t0/ .. t9/, one topic each): a batch of ten events
             // is several publish calls, so a crash can fall between them.
             String table = "crash-" + run;
-            DynamoDbBucketStore.createTable(dynamoDb, table);
+            DynamoDbTables.createBuckets(dynamoDb, table);
             var store = new DynamoDbBucketStore(dynamoDb, table);
             Bucket bucket = new Bucket("crash-" + run, "123456789012", "us-east-1", Instant.now());
             store.create(bucket);
@@ -177,12 +171,11 @@ class CrashMidBatchIT {
         builder.environment().put("AWS_ACCESS_KEY_ID", "test");
         builder.environment().put("AWS_SECRET_ACCESS_KEY", "test");
         builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
-        Process process = builder.start();
-        consumers.add(process);
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String line = out.readLine(); // blocks until the consumer polls, or exits
+        ChildProcess consumer = ChildProcess.start(name, builder);
+        consumers.add(consumer);
+        String line = consumer.linesUntil("ready ", WAIT).get(0); // once the consumer polls
         assertThat(line).as("the consumer's first line (see target/reliability/%s.stderr)", name).startsWith("ready ");
-        assertThat(Long.parseLong(line.substring("ready ".length()))).isEqualTo(process.pid());
-        return process;
+        assertThat(Long.parseLong(line.substring("ready ".length()))).isEqualTo(consumer.pid());
+        return consumer.process();
     }
 }

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
-import dev.s3notifications.dynamodb.DynamoDbDeliveryLog;
+import dev.s3notifications.dynamodb.DynamoDbTables;
 import dev.s3notifications.handler.FanOutHandler;
 import dev.s3notifications.local.ObjectEventQueuePoller;
 import dev.s3notifications.logging.JsonLog;
@@ -19,7 +19,6 @@ import dev.s3notifications.notification.DestinationConfiguration;
 import dev.s3notifications.notification.NotificationConfiguration;
 import dev.s3notifications.store.Bucket;
 import dev.s3notifications.testing.AwsTestClients;
-import dev.s3notifications.testing.FaultProxy;
 import dev.s3notifications.testing.InvokeApi;
 import dev.s3notifications.testing.MotoServer;
 import dev.s3notifications.wiring.Settings;
@@ -37,12 +36,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -68,6 +70,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  */
 public final class FanOutFaults {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How many messages the object-events queue holds at most while it is fed. */
+    private static final int FEED_DEPTH = 60;
     /**
      * @param events          object events per rate (each with a unique bucket + key + sequencer)
      * @param rates           per-request fault probabilities on the way to DynamoDB and to SNS, one run each
@@ -145,8 +149,8 @@ public final class FanOutFaults {
              EventBridgeClient eventBridge = AwsTestClients.eventBridge(MotoServer.shared().endpoint())) {
             String table = "reliability-buckets-" + UUID.randomUUID();
             String deliveries = "reliability-deliveries-" + UUID.randomUUID();
-            DynamoDbBucketStore.createTable(dynamoDb, table);
-            DynamoDbDeliveryLog.createTable(dynamoDb, deliveries);
+            DynamoDbTables.createBuckets(dynamoDb, table);
+            DynamoDbTables.createDeliveries(dynamoDb, deliveries);
             for (double rate : options.rates()) {
                 outcomes.add(runAt(rate, new Rig(faulty, dynamoDb, sns, sqs, eventBridge, lambda, table, deliveries)));
             }
@@ -239,7 +243,21 @@ public final class FanOutFaults {
         FaultProxy.Stats deliveriesBefore = deliveryStats(rig.faulty());
 
         Instant start = Instant.now();
-        send(rig.sqs(), queues.url(), ledger.messages());
+        // moto's SQS answers in time proportional to a queue's depth (a receive from 1,000 messages takes over a
+        // second), so the events are fed as the pollers take them and the destination queues are read as they fill,
+        // both kept shallow, as a busy production queue is.
+        Thread feeder = Thread.ofPlatform().name("fan-out-faults-feeder").start(
+                () -> feed(rig.sqs(), queues.url(), ledger.messages()));
+        Map<String, List<String>> received = new ConcurrentHashMap<>();
+        List<Thread> readers = new ArrayList<>();
+        AtomicBoolean reading = new AtomicBoolean(true);
+        destinations.queueOfDestination().forEach((destination, url) -> readers.add(Thread.ofPlatform()
+                .name("fan-out-faults-reader").start(() -> {
+                    List<String> bodies = received.computeIfAbsent(destination, d -> new CopyOnWriteArrayList<>());
+                    while (reading.get()) {
+                        bodies.addAll(receive(rig.sqs(), url));
+                    }
+                })));
         List<ObjectEventQueuePoller> pollers = new ArrayList<>();
         for (int i = 0; i < options.pollers(); i++) {
             var poller = new ObjectEventQueuePoller(rig.sqs(), queues, handler, "us-east-1", Duration.ofSeconds(1));
@@ -247,15 +265,20 @@ public final class FanOutFaults {
             poller.start();
         }
         try {
+            join(feeder);
             awaitEmpty(rig.sqs(), queues.url(), start.plus(options.deadline()));
         } finally {
             pollers.forEach(ObjectEventQueuePoller::stop);
+            reading.set(false);
+            readers.forEach(FanOutFaults::join);
             rig.faulty().heal();
         }
         Duration wall = Duration.between(start, Instant.now());
 
-        destinations.queueOfDestination().forEach((destination, url) ->
-                drain(rig.sqs(), url).forEach(body -> ledger.delivered(destination, body)));
+        destinations.queueOfDestination().forEach((destination, url) -> {
+            received.getOrDefault(destination, List.of()).forEach(body -> ledger.delivered(destination, body));
+            drain(rig.sqs(), url).forEach(body -> ledger.delivered(destination, body));
+        });
         List<InvokeApi.Invocation> invocations = rig.lambda().invocations();
         for (InvokeApi.Invocation invocation : invocations.subList(invocationsBefore, invocations.size())) {
             if (invocation.invocationType().equals("Event")) {
@@ -315,8 +338,12 @@ public final class FanOutFaults {
         return FaultyEndpoints.sum(List.of(faulty.sqsFaults.stats(), faulty.eventBridgeFaults.stats(), faulty.lambdaFaults.stats()));
     }
 
-    private static void send(SqsClient sqs, String queueUrl, List<EventLedger.SentMessage> messages) {
+    /** Sends the messages ten at a time, whenever the queue holds fewer than {@value #FEED_DEPTH} of them. */
+    private static void feed(SqsClient sqs, String queueUrl, List<EventLedger.SentMessage> messages) {
         for (int from = 0; from < messages.size(); from += 10) {
+            while (AwsTestClients.messagesIn(sqs, queueUrl) >= FEED_DEPTH) {
+                pause(Duration.ofMillis(50)); // the pollers take ten per receive: wait for the next ones to go
+            }
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
             for (int i = from; i < Math.min(from + 10, messages.size()); i++) {
                 entries.add(SendMessageBatchRequestEntry.builder().id("m" + i).messageBody(messages.get(i).body()).build());
@@ -328,27 +355,46 @@ public final class FanOutFaults {
         }
     }
 
+
     /** Waits until the queue holds no message, visible or in flight: every one was deleted or dead-lettered. */
     private static void awaitEmpty(SqsClient sqs, String queueUrl, Instant deadline) {
-        while (true) {
-            Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
-                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-            long left = Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                    + Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
-            if (left == 0) {
-                return;
-            }
+        for (int left = AwsTestClients.messagesIn(sqs, queueUrl); left > 0;
+                left = AwsTestClients.messagesIn(sqs, queueUrl)) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException(left + " messages still in " + queueUrl + " at the deadline");
             }
-            try {
-                Thread.sleep(200); // the interval between two looks at the queue
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            pause(Duration.ofMillis(200)); // the interval between two looks at the queue
         }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One receive of up to ten messages (waiting up to a second for them), deleted once read. */
+    private static List<String> receive(SqsClient sqs, String queueUrl) {
+        List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
+                .messages();
+        if (!batch.isEmpty()) {
+            sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(batch.stream().map(m ->
+                    DeleteMessageBatchRequestEntry.builder().id(m.messageId()).receiptHandle(m.receiptHandle()).build())
+                    .toList()));
+        }
+        return batch.stream().map(Message::body).toList();
     }
 
     /** Every message in the queue (deleting them), until it is empty. */

@@ -2,7 +2,6 @@ package dev.s3notifications.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.s3notifications.testing.FaultProxy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

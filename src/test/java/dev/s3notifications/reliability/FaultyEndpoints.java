@@ -1,8 +1,6 @@
 package dev.s3notifications.reliability;
 
-import dev.s3notifications.testing.FaultProxy;
 import dev.s3notifications.testing.MotoServer;
-import dev.s3notifications.testing.Toxiproxy;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

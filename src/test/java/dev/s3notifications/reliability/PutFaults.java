@@ -3,13 +3,13 @@ package dev.s3notifications.reliability;
 import dev.s3notifications.api.S3Api;
 import dev.s3notifications.api.S3Response;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
+import dev.s3notifications.dynamodb.DynamoDbTables;
 import dev.s3notifications.logging.JsonLog;
 import dev.s3notifications.notification.NotificationConfiguration;
 import dev.s3notifications.notification.NotificationConfigurationValidator;
 import dev.s3notifications.store.Bucket;
 import dev.s3notifications.store.BucketState;
 import dev.s3notifications.testing.AwsTestClients;
-import dev.s3notifications.testing.FaultProxy;
 import dev.s3notifications.testing.MotoServer;
 import dev.s3notifications.testing.S3Requests;
 import dev.s3notifications.wiring.Settings;
@@ -107,7 +107,7 @@ public final class PutFaults {
              SnsClient sns = AwsTestClients.sns(MotoServer.shared().endpoint());
              ExecutorService executor = Executors.newFixedThreadPool(scenarios.size())) {
             String table = "put-faults-" + UUID.randomUUID();
-            DynamoDbBucketStore.createTable(dynamoDb, table);
+            DynamoDbTables.createBuckets(dynamoDb, table);
             List<String> topics = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 topics.add(sns.createTopic(b -> b.name("put-faults-" + UUID.randomUUID())).topicArn());

@@ -4,7 +4,7 @@ import static dev.s3notifications.testing.Destinations.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
-import dev.s3notifications.dynamodb.DynamoDbDeliveryLog;
+import dev.s3notifications.dynamodb.DynamoDbTables;
 import dev.s3notifications.handler.FanOutHandler;
 import dev.s3notifications.local.ObjectEventQueuePoller;
 import dev.s3notifications.notification.NotificationConfiguration;
@@ -40,8 +40,8 @@ class ReplayFromDeadLetterQueueIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String table = "replay-buckets-" + run;
         String deliveries = "replay-deliveries-" + run;
-        DynamoDbBucketStore.createTable(dynamoDb, table);
-        DynamoDbDeliveryLog.createTable(dynamoDb, deliveries);
+        DynamoDbTables.createBuckets(dynamoDb, table);
+        DynamoDbTables.createDeliveries(dynamoDb, deliveries);
         var store = new DynamoDbBucketStore(dynamoDb, table);
         Bucket bucket = new Bucket("replay-" + run, "123456789012", "us-east-1", Instant.now());
         store.create(bucket);

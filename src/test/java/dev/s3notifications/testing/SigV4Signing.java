@@ -22,13 +22,17 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
  * Signs requests as an S3 client does (SigV4 for service s3, payload hash signed, the SDK's own signer on the
- * client's side): API Gateway events before a handler gets them, and plain HTTP requests for the local stack.
+ * client's side): API Gateway events before a handler gets them, and plain HTTP requests for the local stack (or a
+ * deployed API). The one place in the tests that sets the signer up.
  */
 public final class SigV4Signing {
     /** What API Gateway adds on the way, which no client signs. */
     private static final Set<String> ADDED_BY_API_GATEWAY = Set.of("x-forwarded-for", "x-forwarded-port",
             "x-forwarded-proto", "x-amzn-trace-id", "via", "user-agent", "authorization", "x-amz-date",
             "x-amz-content-sha256", "x-amz-security-token");
+
+    /** The headers java.net.http writes itself and refuses to be given. */
+    private static final Set<String> WRITTEN_BY_THE_CLIENT = Set.of("host", "content-length");
 
     private final String accessKeyId;
     private final String secretAccessKey;
@@ -85,13 +89,22 @@ public final class SigV4Signing {
 
     /** A signed java.net.http request; the HTTP client sends the same Host (host:port) that was signed. */
     public HttpRequest.Builder httpRequest(String method, URI uri, byte[] body) {
+        return httpRequest(method, uri, Map.of(), body);
+    }
+
+    /**
+     * A signed java.net.http request with {@code headers}, signed too. The HTTP client sends the same Host
+     * (host:port) and Content-Length that were signed: those two it writes itself.
+     */
+    public HttpRequest.Builder httpRequest(String method, URI uri, Map<String, String> headers, byte[] body) {
         SdkHttpRequest.Builder http = SdkHttpRequest.builder().uri(uri).method(SdkHttpMethod.fromValue(method))
                 .putHeader("Host", uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort());
+        headers.forEach(http::putHeader);
         SdkHttpRequest signed = sign(http.build(), body).request();
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(method, body.length == 0
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         signed.forEachHeader((name, values) -> {
-            if (!name.equalsIgnoreCase("Host")) {
+            if (!WRITTEN_BY_THE_CLIENT.contains(name.toLowerCase(Locale.ROOT))) {
                 values.forEach(value -> request.header(name, value));
             }
         });

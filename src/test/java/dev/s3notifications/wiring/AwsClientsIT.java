@@ -9,18 +9,19 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.s3notifications.api.S3Response;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
+import dev.s3notifications.dynamodb.DynamoDbTables;
 import dev.s3notifications.handler.FanOutHandler;
 import dev.s3notifications.notification.NotificationConfiguration;
+import dev.s3notifications.reliability.FaultProxy.Fault;
+import dev.s3notifications.reliability.FaultProxy;
+import dev.s3notifications.reliability.ResettingProxy;
+import dev.s3notifications.reliability.SilentEndpoint;
 import dev.s3notifications.store.Bucket;
 import dev.s3notifications.store.DependencyUnavailableException;
 import dev.s3notifications.testing.AwsTestClients;
-import dev.s3notifications.testing.FaultProxy.Fault;
-import dev.s3notifications.testing.FaultProxy;
 import dev.s3notifications.testing.MotoServer;
-import dev.s3notifications.testing.ResettingProxy;
 import dev.s3notifications.testing.S3ErrorDocument;
 import dev.s3notifications.testing.S3Requests;
-import dev.s3notifications.testing.SilentEndpoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -57,7 +58,7 @@ class AwsClientsIT {
         AwsTestClients.defaultChainCredentials(); // the functions' clients use the default credentials chain
         table = "buckets-" + UUID.randomUUID();
         directDynamoDb = AwsTestClients.dynamoDb(MotoServer.shared().endpoint());
-        DynamoDbBucketStore.createTable(directDynamoDb, table);
+        DynamoDbTables.createBuckets(directDynamoDb, table);
         directSns = AwsTestClients.sns(MotoServer.shared().endpoint());
     }
 

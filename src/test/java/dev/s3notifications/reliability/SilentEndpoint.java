@@ -1,4 +1,4 @@
-package dev.s3notifications.testing;
+package dev.s3notifications.reliability;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,10 @@
-package dev.s3notifications.testing;
+package dev.s3notifications.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.s3notifications.testing.ChildProcess;
+import dev.s3notifications.testing.FreePort;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -12,10 +14,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A Toxiproxy server (Shopify's TCP proxy that injects network faults: resets, stalls, latency, cut streams) in a
@@ -26,11 +26,11 @@ import java.util.concurrent.TimeUnit;
 public final class Toxiproxy implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Process process;
+    private final ChildProcess process;
     private final URI api;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private Toxiproxy(Process process, URI api) {
+    private Toxiproxy(ChildProcess process, URI api) {
         this.process = process;
         this.api = api;
     }
@@ -39,26 +39,13 @@ public final class Toxiproxy implements AutoCloseable {
     public static Toxiproxy start(long seed, File log) {
         Path binary = binary();
         int port = FreePort.find();
-        ProcessBuilder builder = new ProcessBuilder(List.of(binary.toString(), "-host", "127.0.0.1", "-port",
-                Integer.toString(port), "-seed", Long.toString(seed)))
-                .redirectErrorStream(true)
-                .redirectOutput(log == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.appendTo(log));
+        ProcessBuilder builder = ChildProcess.logging(List.of(binary.toString(), "-host", "127.0.0.1", "-port",
+                Integer.toString(port), "-seed", Long.toString(seed)), log);
         // Its default level traces every connection: megabytes a minute, and CPU the tests need.
         builder.environment().put("LOG_LEVEL", "warn");
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start " + binary + ": " + e.getMessage(), e);
-        }
-        Toxiproxy toxiproxy = new Toxiproxy(process, URI.create("http://127.0.0.1:" + port));
-        try {
-            toxiproxy.awaitReady(Duration.ofSeconds(30));
-        } catch (RuntimeException e) {
-            toxiproxy.close();
-            throw e;
-        }
-        return toxiproxy;
+        URI api = URI.create("http://127.0.0.1:" + port);
+        return new Toxiproxy(ChildProcess.start("toxiproxy-server", builder).awaitHttp(api.resolve("/version"),
+                Duration.ofSeconds(30), ""), api);
     }
 
     /** Where the server binary is; fails with what to do when there is none. */
@@ -140,43 +127,9 @@ public final class Toxiproxy implements AutoCloseable {
         }
     }
 
-    private void awaitReady(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        HttpRequest probe = HttpRequest.newBuilder(api.resolve("/version")).timeout(Duration.ofSeconds(2)).build();
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("toxiproxy-server exited with " + process.exitValue());
-            }
-            try {
-                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            try {
-                process.waitFor(50, TimeUnit.MILLISECONDS); // returns early if it dies
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("toxiproxy-server not ready at " + api + " after " + timeout);
-    }
-
     @Override
     public void close() {
         http.close();
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        process.close();
     }
 }

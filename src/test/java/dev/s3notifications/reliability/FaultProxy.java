@@ -1,4 +1,4 @@
-package dev.s3notifications.testing;
+package dev.s3notifications.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
