@@ -10,6 +10,8 @@ import java.time.Instant;
  */
 public final class JsonLog {
     private static volatile PrintStream out = System.out;
+    /** Whether this thread's lines are discarded ({@link #quietly}); other threads' are not. */
+    private static final ThreadLocal<Boolean> QUIET = ThreadLocal.withInitial(() -> false);
 
     private JsonLog() {
     }
@@ -32,7 +34,9 @@ public final class JsonLog {
      * interprets, such as CloudWatch's Embedded Metric Format.
      */
     public static void line(String json) {
-        out.println(json);
+        if (!QUIET.get()) {
+            out.println(json);
+        }
     }
 
     /** Where lines go; tests and the local stack may redirect them. */
@@ -41,20 +45,24 @@ public final class JsonLog {
     }
 
     /**
-     * Runs {@code work} with log lines discarded: priming sends requests that are refused on purpose, and their
-     * warnings would only mislead whoever reads the function's logs. Only for single-threaded start-up work.
+     * Runs {@code work} with this thread's log lines discarded: priming sends requests that are refused on purpose,
+     * and their warnings would only mislead whoever reads the function's logs. Other threads log as usual (init
+     * primes on two threads where that overlaps, and wiring's own warnings must not be lost).
      */
     public static <T> T quietly(java.util.function.Supplier<T> work) {
-        PrintStream previous = out;
-        out = new PrintStream(java.io.OutputStream.nullOutputStream());
+        boolean wasQuiet = QUIET.get();
+        QUIET.set(true);
         try {
             return work.get();
         } finally {
-            out = previous;
+            QUIET.set(wasQuiet);
         }
     }
 
     private static void write(String level, String message, Throwable error, String... fields) {
+        if (QUIET.get()) {
+            return;
+        }
         StringBuilder line = new StringBuilder(256).append("{\"time\":\"").append(Instant.now()).append("\",\"level\":\"")
                 .append(level).append("\",\"message\":");
         JsonText.appendString(line, message);
