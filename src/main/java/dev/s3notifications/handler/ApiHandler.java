@@ -5,11 +5,13 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.s3notifications.priming.ApiPriming;
+import dev.s3notifications.wiring.InitThread;
 import dev.s3notifications.wiring.Settings;
 import dev.s3notifications.wiring.Wiring;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.function.Supplier;
 import org.crac.Core;
 
 /**
@@ -30,7 +32,7 @@ public final class ApiHandler implements RequestStreamHandler {
 
     /** Wires the function from {@code settings} and primes it unless told not to (the local stack runs it this way too). */
     public ApiHandler(Settings settings) {
-        this(Wiring.apiFunction(settings), settings);
+        this(settings, () -> Wiring.apiFunction(settings));
     }
 
     /**
@@ -38,15 +40,19 @@ public final class ApiHandler implements RequestStreamHandler {
      * stack's in-memory stores, which its fan-out function shares.
      */
     public ApiHandler(Settings settings, Wiring.Stores stores) {
-        this(Wiring.apiFunction(settings, stores), settings);
+        this(settings, () -> Wiring.apiFunction(settings, stores));
     }
 
-    private ApiHandler(Wiring.ApiFunction wired, Settings settings) {
+    private ApiHandler(Settings settings, Supplier<Wiring.ApiFunction> wiring) {
+        ApiPriming.RequestPath requestPath = ProxyIntegration.requestPath(settings.virtualHostDomains());
+        // Priming's sandbox needs nothing of the function: it runs while the function is wired, where that overlaps.
+        InitThread<ApiPriming.SandboxRun> sandbox = settings.primeAtInit() ? ApiPriming.startAtInit(settings, requestPath) : null;
+        Wiring.ApiFunction wired = wiring.get();
         this.integration = new ProxyIntegration(wired.api(), settings.virtualHostDomains());
-        this.priming = new ApiPriming(wired, settings, ProxyIntegration.requestPath(settings.virtualHostDomains()));
+        this.priming = new ApiPriming(wired, settings, requestPath);
         Core.getGlobalContext().register(priming);
-        if (settings.primeAtInit()) {
-            priming.primeAtInit();
+        if (sandbox != null) {
+            priming.primeAtInit(sandbox);
         }
     }
 

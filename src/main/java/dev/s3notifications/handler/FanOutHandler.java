@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.s3notifications.fanout.FanOut.QueuedMessage;
 import dev.s3notifications.fanout.FanOut;
 import dev.s3notifications.priming.FanOutPriming;
+import dev.s3notifications.wiring.InitThread;
 import dev.s3notifications.wiring.Settings;
 import dev.s3notifications.wiring.Wiring;
 import java.io.ByteArrayInputStream;
@@ -16,6 +17,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.Supplier;
 import org.crac.Core;
 
 /**
@@ -38,7 +40,7 @@ public final class FanOutHandler implements RequestStreamHandler {
 
     /** Wires the function from {@code settings} and primes it unless told not to (the local stack runs it this way too). */
     public FanOutHandler(Settings settings) {
-        this(Wiring.fanOutFunction(settings), settings);
+        this(settings, () -> Wiring.fanOutFunction(settings));
     }
 
     /**
@@ -46,15 +48,18 @@ public final class FanOutHandler implements RequestStreamHandler {
      * stack's in-memory stores, which its API function shares.
      */
     public FanOutHandler(Settings settings, Wiring.Stores stores) {
-        this(Wiring.fanOutFunction(settings, stores), settings);
+        this(settings, () -> Wiring.fanOutFunction(settings, stores));
     }
 
-    private FanOutHandler(Wiring.FanOutFunction wired, Settings settings) {
+    private FanOutHandler(Settings settings, Supplier<Wiring.FanOutFunction> wiring) {
+        // Priming's local run needs nothing of the function: it runs while the function is wired, where that overlaps.
+        InitThread<Integer> local = settings.primeAtInit() ? FanOutPriming.startAtInit(settings, requestPath()) : null;
+        Wiring.FanOutFunction wired = wiring.get();
         this.fanOut = wired.fanOut();
         this.priming = new FanOutPriming(wired.store(), wired.publisher(), settings, requestPath());
         Core.getGlobalContext().register(priming);
-        if (settings.primeAtInit()) {
-            priming.primeAtInit();
+        if (local != null) {
+            priming.primeAtInit(local);
         }
     }
 

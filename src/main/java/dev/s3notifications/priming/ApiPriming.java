@@ -14,6 +14,7 @@ import dev.s3notifications.store.AccessKey;
 import dev.s3notifications.store.Bucket;
 import dev.s3notifications.store.BucketState;
 import dev.s3notifications.store.BucketStore;
+import dev.s3notifications.wiring.InitThread;
 import dev.s3notifications.wiring.Settings;
 import dev.s3notifications.wiring.Wiring;
 import dev.s3notifications.xml.NotificationConfigurationXml;
@@ -103,9 +104,27 @@ public final class ApiPriming implements Resource {
         this.realDependencies = realDependencies;
     }
 
-    /** Primes during init; a failure only leaves the first request slower, and is logged. */
+    /** What the sandbox's requests answered, and the configuration its PUT stored. */
+    public record SandboxRun(List<Integer> statuses, NotificationConfiguration stored) {
+    }
+
+    /**
+     * Starts init priming before the function is wired: the sandbox's requests need nothing of the function, so they
+     * run on a thread of their own while the SDK clients are built, where that overlaps ({@link InitThread}).
+     * {@link #primeAtInit(InitThread)} finishes it.
+     */
+    public static InitThread<SandboxRun> startAtInit(Settings settings, RequestPath requestPath) {
+        return InitThread.start("api-priming", () -> JsonLog.quietly(() -> primeSandbox(settings, requestPath)));
+    }
+
+    /** Primes during init, all of it on this thread; a failure only leaves the first request slower, and is logged. */
     public void primeAtInit() {
         AtInit.prime("statuses", this::prime);
+    }
+
+    /** Finishes init priming begun by {@link #startAtInit}; a failure only leaves the first request slower, and is logged. */
+    public void primeAtInit(InitThread<SandboxRun> sandbox) {
+        AtInit.prime("statuses", () -> primeFunction(sandbox.join()));
     }
 
     @Override
@@ -124,23 +143,31 @@ public final class ApiPriming implements Resource {
 
     /** Sends the requests; returns their HTTP statuses, in order. */
     List<Integer> prime() {
+        return primeFunction(primeSandbox(settings, requestPath));
+    }
+
+    /** The sandbox's requests: the sample bucket created, its configuration put and read back. */
+    private static SandboxRun primeSandbox(Settings settings, RequestPath requestPath) {
         AccessKey sandboxKey = sandboxKey();
         InMemoryBucketStore sandboxStore = new InMemoryBucketStore();
-        S3Api sandbox = sandbox(sandboxKey, ACCEPTING, sandboxStore);
+        S3Api sandbox = sandbox(settings, sandboxKey, ACCEPTING, sandboxStore);
         SampleRequest put = SampleRequest.load("put-notification").withHeader(SKIP_DESTINATION_VALIDATION, "true");
+        List<Integer> statuses = List.of(
+                send(requestPath, sandbox, SampleRequest.load("create-bucket").signedWith(sandboxKey, Samples.REGION)),
+                send(requestPath, sandbox, put.signedWith(sandboxKey, Samples.REGION)),
+                send(requestPath, sandbox, SampleRequest.load("get-notification").signedWith(sandboxKey, Samples.REGION)));
+        return new SandboxRun(statuses, sandboxStore.find(put.bucket()).map(BucketState::notificationConfiguration)
+                .orElse(NotificationConfiguration.empty()));
+    }
 
-        List<Integer> statuses = new ArrayList<>();
-        statuses.add(send(sandbox, SampleRequest.load("create-bucket").signedWith(sandboxKey, Samples.REGION)));
-        statuses.add(send(sandbox, put.signedWith(sandboxKey, Samples.REGION)));
-        statuses.add(send(sandbox, SampleRequest.load("get-notification").signedWith(sandboxKey, Samples.REGION)));
+    /** After the sandbox's: the requests to the function's own API and its real dependencies; every status, in order. */
+    private List<Integer> primeFunction(SandboxRun sandbox) {
+        List<Integer> statuses = new ArrayList<>(sandbox.statuses());
         AccessKey impossible = new AccessKey(IMPOSSIBLE_ACCESS_KEY_ID, UUID.randomUUID().toString(),
                 SANDBOX_CALLER.accountId(), SANDBOX_CALLER.principalArn(), true);
-        statuses.add(send(api, SampleRequest.load("head-bucket-missing").signedWith(impossible, settings.region())));
-
-        NotificationConfiguration stored = sandboxStore.find(put.bucket()).map(BucketState::notificationConfiguration)
-                .orElse(NotificationConfiguration.empty());
+        statuses.add(send(requestPath, api, SampleRequest.load("head-bucket-missing").signedWith(impossible, settings.region())));
         for (RealDependencies real : realDependencies) {
-            statuses.addAll(real.prime(this, stored));
+            statuses.addAll(real.prime(this, sandbox.stored()));
         }
         return statuses;
     }
@@ -151,12 +178,12 @@ public final class ApiPriming implements Resource {
      */
     private List<Integer> sendTheTestMessageToAnImpossibleTopic(DestinationVerifier realVerifier) {
         AccessKey sandboxKey = sandboxKey();
-        S3Api sandbox = sandbox(sandboxKey, realVerifier, new InMemoryBucketStore());
+        S3Api sandbox = sandbox(settings, sandboxKey, realVerifier, new InMemoryBucketStore());
         SampleRequest put = SampleRequest.load("put-notification");
         put.withBody(NotificationConfigurationXml.write(Samples.withImpossibleTopics(
                 NotificationConfigurationXml.read(put.body().getBytes(StandardCharsets.UTF_8)), Samples.REGION, n -> "")));
-        return List.of(send(sandbox, SampleRequest.load("create-bucket").signedWith(sandboxKey, Samples.REGION)),
-                send(sandbox, put.signedWith(sandboxKey, Samples.REGION)));
+        return List.of(send(requestPath, sandbox, SampleRequest.load("create-bucket").signedWith(sandboxKey, Samples.REGION)),
+                send(requestPath, sandbox, put.signedWith(sandboxKey, Samples.REGION)));
     }
 
     /**
@@ -178,7 +205,7 @@ public final class ApiPriming implements Resource {
     }
 
     /** An API of its own, in the samples' region, over {@code store}, that knows only {@code key}. */
-    private S3Api sandbox(AccessKey key, DestinationVerifier verifier, BucketStore store) {
+    private static S3Api sandbox(Settings settings, AccessKey key, DestinationVerifier verifier, BucketStore store) {
         S3RequestAuthenticator authenticator = new S3RequestAuthenticator(
                 id -> id.equals(key.accessKeyId()) ? Optional.of(key) : Optional.empty(),
                 Samples.REGION, Clock.systemUTC(), null);
@@ -187,7 +214,7 @@ public final class ApiPriming implements Resource {
     }
 
     /** One request through the function's request path; its HTTP status. */
-    private int send(S3Api target, byte[] eventJson) {
+    private static int send(RequestPath requestPath, S3Api target, byte[] eventJson) {
         try {
             Map<String, Object> response = JsonValues.readObject(new ByteArrayInputStream(requestPath.invoke(target, eventJson)));
             return ((Number) response.get("statusCode")).intValue();

@@ -7,12 +7,14 @@ import dev.s3notifications.fanout.DeliveryLog;
 import dev.s3notifications.fanout.FanOut;
 import dev.s3notifications.fanout.NotificationPublisher;
 import dev.s3notifications.json.JsonValues;
+import dev.s3notifications.logging.JsonLog;
 import dev.s3notifications.memory.InMemoryBucketStore;
 import dev.s3notifications.notification.NotificationConfiguration;
 import dev.s3notifications.notification.NotificationConfigurationValidator;
 import dev.s3notifications.store.Bucket;
 import dev.s3notifications.store.BucketState;
 import dev.s3notifications.store.BucketStore;
+import dev.s3notifications.wiring.InitThread;
 import dev.s3notifications.wiring.Settings;
 import dev.s3notifications.wiring.Wiring;
 import dev.s3notifications.xml.NotificationConfigurationXml;
@@ -26,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import dev.s3notifications.logging.JsonLog;
 import org.crac.Context;
 import org.crac.Resource;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -92,9 +93,29 @@ public final class FanOutPriming implements Resource {
         this.requestPath = requestPath;
     }
 
-    /** Primes; a failure only leaves the first batch slower, and is logged. */
+    /**
+     * Starts init priming before the function is wired: the sample batch through the request path, from the sample
+     * bucket in memory to a publisher that takes every delivery, needs nothing of the function, so it runs on a
+     * thread of its own while the SDK clients are built, where that overlaps ({@link InitThread}).
+     * {@link #primeAtInit(InitThread)} finishes it.
+     */
+    public static InitThread<Integer> startAtInit(Settings settings, RequestPath requestPath) {
+        return InitThread.start("fan-out-priming", () -> JsonLog.quietly(() -> deliver(requestPath,
+                Wiring.fanOut(settings, sampleBucket(settings, SampleRequest.load("put-notification")),
+                        notifications -> List.of(), DeliveryLog.NONE, DeliveryListener.NONE))));
+    }
+
+    /** Primes, all of it on this thread; a failure only leaves the first batch slower, and is logged. */
     public void primeAtInit() {
         AtInit.prime("failedInRehearsal", this::prime);
+    }
+
+    /** Finishes init priming begun by {@link #startAtInit}; a failure only leaves the first batch slower, and is logged. */
+    public void primeAtInit(InitThread<Integer> local) {
+        AtInit.prime("failedInRehearsal", () -> {
+            local.join();
+            return prime();
+        });
     }
 
     @Override
@@ -123,16 +144,16 @@ public final class FanOutPriming implements Resource {
     /** The sample batch over the network, to topics SNS refuses (every message fails, on AWS). */
     private void deliverOverTheNetwork() {
         realStore.find(IMPOSSIBLE_BUCKET);
-        InMemoryBucketStore sample = sampleBucket(SampleRequest.load("put-notification"));
-        deliver(Wiring.fanOut(settings, sample, realPublisher, DeliveryLog.NONE, DeliveryListener.NONE));
+        InMemoryBucketStore sample = sampleBucket(settings, SampleRequest.load("put-notification"));
+        deliver(requestPath, Wiring.fanOut(settings, sample, realPublisher, DeliveryLog.NONE, DeliveryListener.NONE));
     }
 
     /** The sample batch through the real store and publisher, rehearsed; returns how many messages failed. */
     int rehearse() {
         SampleRequest put = SampleRequest.load("put-notification");
-        BucketState sample = sampleBucket(put).find(put.bucket()).orElseThrow();
+        BucketState sample = sampleBucket(settings, put).find(put.bucket()).orElseThrow();
         FanOut fanOut = Wiring.fanOut(settings, realStore, realPublisher, DeliveryLog.NONE, DeliveryListener.NONE);
-        return HttpRehearsal.rehearse((request, body) -> answer(request, body, sample), () -> deliver(fanOut));
+        return HttpRehearsal.rehearse((request, body) -> answer(request, body, sample), () -> deliver(requestPath, fanOut));
     }
 
     /**
@@ -140,7 +161,7 @@ public final class FanOutPriming implements Resource {
      * configuration {@code put} puts, its n-th topic renamed {@code s3-notifications-priming.invalid-<n>} and
      * validated as a PUT validates it.
      */
-    private InMemoryBucketStore sampleBucket(SampleRequest put) {
+    private static InMemoryBucketStore sampleBucket(Settings settings, SampleRequest put) {
         Bucket bucket = new Bucket(put.bucket(), Settings.DEFAULT_ACCOUNT, settings.region(), CREATED_AT);
         NotificationConfiguration configuration = Samples.withImpossibleTopics(
                 NotificationConfigurationXml.read(put.body().getBytes(StandardCharsets.UTF_8)), settings.region(), n -> "-" + n);
@@ -152,7 +173,7 @@ public final class FanOutPriming implements Resource {
     }
 
     /** Delivers the sample batch as Lambda would; returns how many of its messages failed. */
-    private int deliver(FanOut fanOut) {
+    private static int deliver(RequestPath requestPath, FanOut fanOut) {
         List<Object> records = new ArrayList<>();
         for (String sample : BATCH) {
             for (Object record : (List<?>) Samples.load(sample).get("Records")) {

@@ -69,13 +69,20 @@ public final class Wiring {
     public record ApiFunction(S3Api api, DestinationVerifier destinationVerifier, BucketStore store) {
     }
 
+    /** The API function over DynamoDB; its SNS client built on a second thread while this one builds DynamoDB's. */
     public static ApiFunction apiFunction(Settings settings) {
-        return apiFunction(settings, Stores.dynamoDb(settings, AwsClients.dynamoDb(settings)));
+        InitThread<SnsClient> sns = InitThread.start("sns-client", () -> AwsClients.sns(settings));
+        Stores stores = Stores.dynamoDb(settings, AwsClients.dynamoDb(settings));
+        return apiFunction(settings, stores, sns.join());
     }
 
     /** The same over the stores given (the local stack's in-memory ones, which its fan-out function shares). */
     public static ApiFunction apiFunction(Settings settings, Stores stores) {
-        DestinationVerifier verifier = destinationVerifier(settings, AwsClients.sns(settings));
+        return apiFunction(settings, stores, AwsClients.sns(settings));
+    }
+
+    private static ApiFunction apiFunction(Settings settings, Stores stores, SnsClient sns) {
+        DestinationVerifier verifier = destinationVerifier(settings, sns);
         return new ApiFunction(api(settings, stores, verifier), verifier, stores.buckets());
     }
 
@@ -123,13 +130,20 @@ public final class Wiring {
     public record FanOutFunction(FanOut fanOut, BucketStore store, NotificationPublisher publisher) {
     }
 
+    /** The fan-out function over DynamoDB; its SNS client built on a second thread while this one builds DynamoDB's. */
     public static FanOutFunction fanOutFunction(Settings settings) {
-        return fanOutFunction(settings, Stores.dynamoDb(settings, AwsClients.dynamoDb(settings)));
+        InitThread<SnsClient> sns = InitThread.start("sns-client", () -> AwsClients.sns(settings));
+        Stores stores = Stores.dynamoDb(settings, AwsClients.dynamoDb(settings));
+        return fanOutFunction(settings, stores, sns.join());
     }
 
     /** The same over the stores given (the local stack's in-memory ones, which its API function shares). */
     public static FanOutFunction fanOutFunction(Settings settings, Stores stores) {
-        NotificationPublisher publisher = publisher(settings, AwsClients.sns(settings));
+        return fanOutFunction(settings, stores, AwsClients.sns(settings));
+    }
+
+    private static FanOutFunction fanOutFunction(Settings settings, Stores stores, SnsClient sns) {
+        NotificationPublisher publisher = publisher(settings, sns);
         return new FanOutFunction(fanOut(settings, stores.buckets(), publisher, stores.deliveryLog(),
                 listeners(stores, metrics(settings))), stores.buckets(), publisher);
     }

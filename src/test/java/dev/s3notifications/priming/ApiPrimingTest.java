@@ -8,6 +8,7 @@ import dev.s3notifications.memory.InMemoryBucketStore;
 import dev.s3notifications.testing.CountingAccessKeyStore;
 import dev.s3notifications.testing.InMemoryApis;
 import dev.s3notifications.testing.RecordingDestinationVerifier;
+import dev.s3notifications.wiring.InitThread;
 import dev.s3notifications.wiring.Settings;
 import dev.s3notifications.wiring.Wiring;
 import java.util.List;
@@ -42,6 +43,20 @@ class ApiPrimingTest {
 
         assertThat(store.listOwnedBy(Settings.DEFAULT_ACCOUNT)).isEmpty();
         assertThat(store.find("api..priming")).isEmpty();
+        assertThat(verifier.testMessagesSentTo)
+                .containsExactly("arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid");
+    }
+
+    @Test
+    void primingBegunBeforeTheFunctionIsWiredSendsTheSameRequests() {
+        var withDestinations = new ApiPriming(new Wiring.ApiFunction(InMemoryApis.api(store, keys, verifier, settings),
+                verifier, store), settings, requestPath);
+        InitThread<ApiPriming.SandboxRun> sandbox = ApiPriming.startAtInit(settings, requestPath);
+
+        assertThat(sandbox.join().statuses()).as("the sandbox's bucket, PUT and GET").containsExactly(200, 200, 200);
+        assertThat(sandbox.join().stored().destinations()).isNotEmpty();
+        withDestinations.primeAtInit(sandbox);
+        assertThat(keys.lookups).as("the real key store, after the sandbox").hasValue(1);
         assertThat(verifier.testMessagesSentTo)
                 .containsExactly("arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid");
     }

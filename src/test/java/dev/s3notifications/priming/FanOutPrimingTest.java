@@ -13,6 +13,7 @@ import dev.s3notifications.testing.AwsTestClients;
 import dev.s3notifications.testing.CountingBucketStore;
 import dev.s3notifications.testing.RecordingNotificationPublisher;
 import dev.s3notifications.wiring.AwsClients;
+import dev.s3notifications.wiring.InitThread;
 import dev.s3notifications.wiring.Settings;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +75,17 @@ class FanOutPrimingTest {
                 "arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid-1",
                 "arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid-2");
         assertThat(undelivered).allSatisfy(failed -> assertThat(failed).isEmpty());
+    }
+
+    @Test
+    void primingBegunBeforeTheFunctionIsWiredDeliversLocallyAndThenAsInitDoes() {
+        InitThread<Integer> local = FanOutPriming.startAtInit(settings, FanOutHandler.requestPath());
+
+        assertThat(local.join()).as("failed messages of the local run, whose publisher takes everything").isZero();
+        assertThat(store.finds()).as("the local run reads only its own sample bucket").isZero();
+        new FanOutPriming(store, publisher, settings, FanOutHandler.requestPath()).primeAtInit(local);
+        assertThat(store.finds()).as("a bucket that cannot exist, then the rehearsal's sample bucket").isEqualTo(2);
+        assertThat(publisher.published).hasSize(4);
     }
 
     @Test
