@@ -56,7 +56,7 @@ public final class FanOutHandler implements RequestStreamHandler {
         InitThread<Integer> local = settings.primeAtInit() ? FanOutPriming.startAtInit(settings, requestPath()) : null;
         Wiring.FanOutFunction wired = wiring.get();
         this.fanOut = wired.fanOut();
-        this.priming = new FanOutPriming(wired.store(), wired.publisher(), settings, requestPath());
+        this.priming = new FanOutPriming(wired.store(), wired.publisher(), wired.health(), settings, requestPath());
         Core.getGlobalContext().register(priming);
         if (local != null) {
             priming.primeAtInit(local);

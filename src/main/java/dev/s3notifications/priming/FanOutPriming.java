@@ -4,6 +4,7 @@ import dev.s3notifications.aws.HttpRehearsal;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
 import dev.s3notifications.fanout.DeliveryListener;
 import dev.s3notifications.fanout.DeliveryLog;
+import dev.s3notifications.fanout.DestinationHealthLog;
 import dev.s3notifications.fanout.FanOut;
 import dev.s3notifications.fanout.NotificationPublisher;
 import dev.s3notifications.json.JsonValues;
@@ -22,6 +23,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,13 +84,21 @@ public final class FanOutPriming implements Resource {
 
     private final BucketStore realStore;
     private final NotificationPublisher realPublisher;
+    private final DestinationHealthLog realHealth;
     private final Settings settings;
     private final RequestPath requestPath;
 
+    /** Primes a fan-out that keeps no destination health. */
     public FanOutPriming(BucketStore realStore, NotificationPublisher realPublisher, Settings settings,
             RequestPath requestPath) {
+        this(realStore, realPublisher, DestinationHealthLog.NONE, settings, requestPath);
+    }
+
+    public FanOutPriming(BucketStore realStore, NotificationPublisher realPublisher, DestinationHealthLog realHealth,
+            Settings settings, RequestPath requestPath) {
         this.realStore = realStore;
         this.realPublisher = realPublisher;
+        this.realHealth = realHealth;
         this.settings = settings;
         this.requestPath = requestPath;
     }
@@ -148,11 +158,17 @@ public final class FanOutPriming implements Resource {
         deliver(requestPath, Wiring.fanOut(settings, sample, realPublisher, DeliveryLog.NONE, DeliveryListener.NONE));
     }
 
-    /** The sample batch through the real store and publisher, rehearsed; returns how many messages failed. */
+    /**
+     * The sample batch through the real store, publisher and health log, rehearsed, and the metrics as the function
+     * writes them (to this thread's quiet log); returns how many messages failed. The health tracker is the
+     * rehearsal's own: the function's learns nothing of the sample bucket. A store the SDK does not reach (the local
+     * stack's in-memory one) holds no sample bucket: nothing is delivered there, so no health is recorded either.
+     */
     int rehearse() {
         SampleRequest put = SampleRequest.load("put-notification");
         BucketState sample = sampleBucket(settings, put).find(put.bucket()).orElseThrow();
-        FanOut fanOut = Wiring.fanOut(settings, realStore, realPublisher, DeliveryLog.NONE, DeliveryListener.NONE);
+        FanOut fanOut = Wiring.fanOut(settings, realStore, realPublisher, DeliveryLog.NONE,
+                Wiring.listeners(realHealth, Wiring.metrics(settings), Clock.systemUTC()));
         return HttpRehearsal.rehearse((request, body) -> answer(request, body, sample), () -> deliver(requestPath, fanOut));
     }
 
@@ -199,6 +215,9 @@ public final class FanOutPriming implements Resource {
         String target = request.firstMatchingHeader("X-Amz-Target").orElse("");
         if (target.endsWith(".GetItem")) {
             return new HttpRehearsal.Answer(200, "application/x-amz-json-1.0", DynamoDbBucketStore.getItemAnswer(sample));
+        }
+        if (target.endsWith(".UpdateItem")) { // a destination's health record, first seen
+            return new HttpRehearsal.Answer(200, "application/x-amz-json-1.0", "{}");
         }
         if (body.contains("Action=PublishBatch&")) {
             Matcher ids = BATCH_ENTRY_ID.matcher(body);

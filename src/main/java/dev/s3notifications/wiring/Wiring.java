@@ -126,8 +126,12 @@ public final class Wiring {
         return fanOutFunction(settings).fanOut();
     }
 
-    /** The fan-out function's parts: the fan-out, and the store and publisher it uses (priming calls them too). */
-    public record FanOutFunction(FanOut fanOut, BucketStore store, NotificationPublisher publisher) {
+    /**
+     * The fan-out function's parts: the fan-out, and the store, publisher and health log it uses (priming calls them
+     * too).
+     */
+    public record FanOutFunction(FanOut fanOut, BucketStore store, NotificationPublisher publisher,
+            DestinationHealthLog health) {
     }
 
     /** The fan-out function over DynamoDB; its SNS client built on a second thread while this one builds DynamoDB's. */
@@ -145,16 +149,17 @@ public final class Wiring {
     private static FanOutFunction fanOutFunction(Settings settings, Stores stores, SnsClient sns) {
         NotificationPublisher publisher = publisher(settings, sns);
         return new FanOutFunction(fanOut(settings, stores.buckets(), publisher, stores.deliveryLog(),
-                listeners(stores, metrics(settings))), stores.buckets(), publisher);
+                listeners(stores.health(), metrics(settings), Clock.systemUTC())), stores.buckets(), publisher,
+                stores.health());
     }
 
     /**
-     * What hears each batch of the fan-out function: the destinations' health (kept in {@code stores}) and
-     * {@code metrics}, the function's {@link #metrics} (the benchmarks compare it with {@link DeliveryListener#NONE}).
-     * Built once per container: the health tracker holds what it has not written yet.
+     * What hears each batch of the fan-out function: the destinations' health (written to {@code health} as
+     * {@code clock} goes) and {@code metrics}, the function's {@link #metrics} (the benchmarks compare it with
+     * {@link DeliveryListener#NONE}). Built once per container: the health tracker holds what it has not written yet.
      */
-    public static DeliveryListener listeners(Stores stores, DeliveryListener metrics) {
-        return DeliveryListener.all(List.of(new HealthTracker(stores.health(), Clock.systemUTC()), metrics));
+    public static DeliveryListener listeners(DestinationHealthLog health, DeliveryListener metrics, Clock clock) {
+        return DeliveryListener.all(List.of(new HealthTracker(health, clock), metrics));
     }
 
     /** The fan-out's CloudWatch metrics, as Embedded Metric Format log lines. */

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.s3notifications.wiring.Settings;
 import dev.s3notifications.wiring.Wiring;
+import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -23,7 +24,7 @@ public final class BaselineFanOutHandler implements RequestHandler<SQSEvent, SQS
         Wiring.Stores stores = Wiring.Stores.dynamoDb(settings, DynamoDbClient.create());
         delegate = new FanOutHandler(Wiring.fanOut(settings, stores.buckets(),
                 Wiring.publisher(settings, SnsClient.create()), stores.deliveryLog(),
-                Wiring.listeners(stores, Wiring.metrics(settings))));
+                Wiring.listeners(stores.health(), Wiring.metrics(settings), Clock.systemUTC())));
     }
 
     @Override
