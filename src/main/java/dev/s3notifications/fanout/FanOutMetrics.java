@@ -56,8 +56,10 @@ public final class FanOutMetrics implements DeliveryListener {
             return;
         }
         Instant now = clock.instant();
+        // Looking a delivery up hashes its whole message; most batches fail nothing, and then need no lookups at all.
         Set<Delivery> failed = new HashSet<>();
         report.undelivered().forEach(given -> failed.add(given.notification()));
+        boolean anyFailed = !failed.isEmpty();
         Map<Destination.Kind, Tally> tallies = new EnumMap<>(Destination.Kind.class);
         for (Delivery notification : report.notifications()) {
             Tally tally = tallies.computeIfAbsent(notification.destination().kind(), kind -> new Tally());
@@ -65,7 +67,7 @@ public final class FanOutMetrics implements DeliveryListener {
             if (receiveCount > 1) {
                 tally.retried++;
             }
-            if (failed.contains(notification)) {
+            if (anyFailed && failed.contains(notification)) {
                 tally.failed++;
                 if (receiveCount >= maxReceiveCount) {
                     tally.deadLettered++;

@@ -70,7 +70,8 @@ public final class HealthTracker implements DeliveryListener {
             Key key = new Key(notification.origin().bucket(), notification.destination());
             Pending state = pending.computeIfAbsent(key, any -> new Pending());
             touched.put(key, state);
-            Undelivered failure = failures.get(notification);
+            // a lookup hashes the delivery's whole message: none at all in a batch that failed nothing
+            Undelivered failure = failures.isEmpty() ? null : failures.get(notification);
             if (failure == null) {
                 state.delivered++;
                 state.lastSuccess = now;
