@@ -129,11 +129,7 @@ public final class ApiPriming implements Resource {
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
-        try {
-            JsonLog.info("primed for SnapStart", "statuses", JsonLog.quietly(this::prime).toString());
-        } catch (RuntimeException e) { // a snapshot that is not primed is still correct, only slower to warm up
-            JsonLog.error("SnapStart priming failed", e);
-        }
+        AtInit.beforeCheckpoint("statuses", this::prime);
     }
 
     @Override

@@ -130,11 +130,7 @@ public final class FanOutPriming implements Resource {
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
-        try {
-            JsonLog.info("primed for SnapStart", "failedInRehearsal", JsonLog.quietly(this::prime).toString());
-        } catch (RuntimeException e) { // a snapshot that is not primed is still correct, only slower to warm up
-            JsonLog.error("SnapStart priming failed", e);
-        }
+        AtInit.beforeCheckpoint("failedInRehearsal", this::prime);
     }
 
     @Override
