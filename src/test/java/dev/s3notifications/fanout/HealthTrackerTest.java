@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.s3notifications.fanout.Delivery.EventMessage;
 import dev.s3notifications.fanout.Delivery.Origin;
-import dev.s3notifications.memory.InMemoryDestinationHealthLog;
-import dev.s3notifications.store.DependencyUnavailableException;
+import dev.s3notifications.testing.CountingDestinationHealthLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +24,7 @@ class HealthTrackerTest {
     private static final Instant T0 = Instant.parse("2026-12-06T10:00:00Z");
 
     private final MutableClock clock = new MutableClock(T0);
-    private final CountingLog log = new CountingLog();
+    private final CountingDestinationHealthLog log = new CountingDestinationHealthLog();
     private final HealthTracker tracker = new HealthTracker(log, clock);
 
     private static Delivery to(Destination destination, int n) {
@@ -47,13 +45,13 @@ class HealthTrackerTest {
     @Test
     void aDestinationSeenForTheFirstTimeIsWrittenAtOnceThenOnceAMinuteWhileNothingChanges() {
         batch(List.of(to(QUEUE, 1), to(QUEUE, 2)), List.of());
-        assertThat(log.writes).isEqualTo(1);
+        assertThat(log.written.size()).isEqualTo(1);
         clock.advance(Duration.ofSeconds(30));
         batch(List.of(to(QUEUE, 3)), List.of());
-        assertThat(log.writes).isEqualTo(1);
+        assertThat(log.written.size()).isEqualTo(1);
         clock.advance(Duration.ofSeconds(31));
         batch(List.of(to(QUEUE, 4)), List.of());
-        assertThat(log.writes).isEqualTo(2);
+        assertThat(log.written.size()).isEqualTo(2);
         assertThat(health(QUEUE)).satisfies(h -> {
             assertThat(h.delivered()).isEqualTo(4);
             assertThat(h.failed()).isZero();
@@ -96,31 +94,6 @@ class HealthTrackerTest {
         log.unavailable = false;
         batch(List.of(to(QUEUE, 2)), List.of());
         assertThat(health(QUEUE).delivered()).isEqualTo(2);
-    }
-
-    private static final class CountingLog implements DestinationHealthLog {
-        private final InMemoryDestinationHealthLog records = new InMemoryDestinationHealthLog();
-        int writes;
-        boolean unavailable;
-
-        @Override
-        public void record(List<Change> changes) {
-            if (unavailable) {
-                throw new DependencyUnavailableException("DynamoDB: throttled", null);
-            }
-            writes += changes.size();
-            records.record(changes);
-        }
-
-        @Override
-        public Map<Destination, DestinationHealth> read(String bucket, Collection<Destination> destinations) {
-            return records.read(bucket, destinations);
-        }
-
-        @Override
-        public void forget(String bucket, Collection<Destination> destinations) {
-            records.forget(bucket, destinations);
-        }
     }
 
     private static final class MutableClock extends Clock {

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
 import dev.s3notifications.dynamodb.DynamoDbDestinationHealthLog;
 import dev.s3notifications.fanout.Delivery;
-import dev.s3notifications.fanout.Destination;
-import dev.s3notifications.fanout.DestinationHealth;
-import dev.s3notifications.fanout.DestinationHealthLog;
 import dev.s3notifications.fanout.NotificationPublisher;
 import dev.s3notifications.fanout.Undelivered;
 import dev.s3notifications.handler.FanOutHandler;
@@ -15,13 +12,13 @@ import dev.s3notifications.memory.InMemoryBucketStore;
 import dev.s3notifications.sns.SnsNotificationPublisher;
 import dev.s3notifications.testing.AwsTestClients;
 import dev.s3notifications.testing.CountingBucketStore;
+import dev.s3notifications.testing.CountingDestinationHealthLog;
 import dev.s3notifications.testing.RecordingNotificationPublisher;
 import dev.s3notifications.wiring.AwsClients;
 import dev.s3notifications.wiring.InitThread;
 import dev.s3notifications.wiring.Settings;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,31 +67,14 @@ class FanOutPrimingTest {
             undelivered.add(failed);
             return failed;
         };
-        List<DestinationHealthLog.Change> recorded = new ArrayList<>();
-        var realHealth = new DynamoDbDestinationHealthLog(dynamoDb, nowhere.delivery().deliveriesTable(), Clock.systemUTC());
-        DestinationHealthLog recordingHealth = new DestinationHealthLog() {
-            @Override
-            public void record(List<Change> changes) {
-                realHealth.record(changes); // an UpdateItem per destination: answered by the rehearsal, or it throws
-                recorded.addAll(changes);
-            }
-
-            @Override
-            public Map<Destination, DestinationHealth> read(String bucket, Collection<Destination> destinations) {
-                return realHealth.read(bucket, destinations);
-            }
-
-            @Override
-            public void forget(String bucket, Collection<Destination> destinations) {
-                realHealth.forget(bucket, destinations);
-            }
-        };
+        var recordingHealth = new CountingDestinationHealthLog( // an UpdateItem per destination: rehearsed, or it throws
+                new DynamoDbDestinationHealthLog(dynamoDb, nowhere.delivery().deliveriesTable(), Clock.systemUTC()));
         try (dynamoDb; sns) {
             assertThat(new FanOutPriming(realStore, realPublisher, recordingHealth, nowhere, FanOutHandler.requestPath())
                     .rehearse()).isZero();
         }
 
-        assertThat(recorded).as("each sample topic's health, first seen, written through the rehearsed UpdateItem")
+        assertThat(recordingHealth.written).as("each sample topic's health, first seen, written through the rehearsed UpdateItem")
                 .extracting(change -> change.destination().address()).containsExactlyInAnyOrder(
                 "arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid-1",
                 "arn:aws:sns:us-east-1:123456789012:s3-notifications-priming.invalid-2");
