@@ -36,6 +36,7 @@ import dev.s3notifications.store.BucketStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -69,11 +70,9 @@ public final class Wiring {
     public record ApiFunction(S3Api api, DestinationVerifier destinationVerifier, BucketStore store) {
     }
 
-    /** The API function over DynamoDB; its SNS client built on a second thread while this one builds DynamoDB's. */
+    /** The API function over DynamoDB. */
     public static ApiFunction apiFunction(Settings settings) {
-        InitThread<SnsClient> sns = InitThread.start("sns-client", () -> AwsClients.sns(settings));
-        Stores stores = Stores.dynamoDb(settings, AwsClients.dynamoDb(settings));
-        return apiFunction(settings, stores, sns.join());
+        return overDynamoDb(settings, (stores, sns) -> apiFunction(settings, stores, sns));
     }
 
     /** The same over the stores given (the local stack's in-memory ones, which its fan-out function shares). */
@@ -134,11 +133,19 @@ public final class Wiring {
             DestinationHealthLog health) {
     }
 
-    /** The fan-out function over DynamoDB; its SNS client built on a second thread while this one builds DynamoDB's. */
+    /** The fan-out function over DynamoDB. */
     public static FanOutFunction fanOutFunction(Settings settings) {
+        return overDynamoDb(settings, (stores, sns) -> fanOutFunction(settings, stores, sns));
+    }
+
+    /**
+     * A function over the DynamoDB stores and an SNS client, the SNS client built on a second thread while this one
+     * builds DynamoDB's, where that overlaps ({@link InitThread}).
+     */
+    private static <F> F overDynamoDb(Settings settings, BiFunction<Stores, SnsClient, F> function) {
         InitThread<SnsClient> sns = InitThread.start("sns-client", () -> AwsClients.sns(settings));
         Stores stores = Stores.dynamoDb(settings, AwsClients.dynamoDb(settings));
-        return fanOutFunction(settings, stores, sns.join());
+        return function.apply(stores, sns.join());
     }
 
     /** The same over the stores given (the local stack's in-memory ones, which its API function shares). */
