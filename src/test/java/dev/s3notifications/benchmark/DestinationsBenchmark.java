@@ -114,12 +114,16 @@ public final class DestinationsBenchmark {
                     runs.get(kind).add(run(kind, settings, sqs, lambda));
                 }
             }
-            String row = "%-13s %10s %9s %16s %14s %9s  %s%n";
-            System.out.printf(row, "destination", "delivered", "failures", "calls per event", "CPU per event", "wall", "calls");
+            String row = "%-13s %10s %9s %16s %11s %14s %9s  %s%n";
+            System.out.printf(row, "destination", "delivered", "failures", "calls per event", "delivering", "CPU per event",
+                    "wall", "calls");
             runs.forEach((kind, all) -> {
                 Run median = median(all);
+                // Health records are written as the destinations are first seen: each run builds the function anew
+                int records = median.calls().getOrDefault("DynamoDb.UpdateItem", 0);
                 System.out.printf(row, kind.name().toLowerCase(), median.delivered(), median.failures(),
                         String.format("%.3f", (double) median.totalCalls() / median.delivered()),
+                        String.format("%.3f", (double) (median.totalCalls() - records) / median.delivered()),
                         String.format("%.1f us", median.cpuNanos() / 1_000.0 / median.delivered()),
                         String.format("%.2f s", median.wallNanos() / 1e9), median.calls());
             });
