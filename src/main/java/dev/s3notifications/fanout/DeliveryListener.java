@@ -17,12 +17,12 @@ public interface DeliveryListener {
      * What one batch did.
      *
      * @param notifications  every delivery attempted, in order
-     * @param undelivered    those that failed, with why
+     * @param undelivered    those that failed, with why, by notification ({@link Undelivered#byNotification})
      * @param receiveCounts  how often the queue has handed out each message of the batch, by message id
      * @param failedMessages the messages the batch reports failed: the queue hands them out again, or, past its
      *                       receive limit, moves them to the dead-letter queue
      */
-    record Report(List<Delivery> notifications, List<Undelivered> undelivered, Map<String, Integer> receiveCounts,
+    record Report(List<Delivery> notifications, Map<Delivery, Undelivered> undelivered, Map<String, Integer> receiveCounts,
             Set<String> failedMessages) {
     }
 

@@ -83,7 +83,7 @@ public final class FanOut {
                 events += read.size();
                 Set<String> done = alreadyDelivered.getOrDefault(message.messageId(), Set.of());
                 for (Delivery notification : notificationsFor(read, message.messageId())) {
-                    if (done.contains(deliveryKey(notification))) {
+                    if (!done.isEmpty() && done.contains(deliveryKey(notification))) { // most messages are new
                         skipped++;
                     } else {
                         notifications.add(notification);
@@ -107,11 +107,13 @@ public final class FanOut {
         for (Undelivered given : undelivered) {
             failed.add(given.notification().origin().messageId());
         }
-        recordPartialDeliveries(notifications, undelivered, failed);
+        Map<Delivery, Undelivered> undeliveredByNotification = Undelivered.byNotification(undelivered);
+        recordPartialDeliveries(notifications, undeliveredByNotification, failed);
         Map<String, Integer> receiveCounts = new HashMap<>();
         messages.forEach(message -> receiveCounts.put(message.messageId(), message.receiveCount()));
         try {
-            listener.batchDelivered(new DeliveryListener.Report(notifications, undelivered, receiveCounts, failed));
+            listener.batchDelivered(new DeliveryListener.Report(notifications, undeliveredByNotification, receiveCounts,
+                    failed));
         } catch (RuntimeException e) { // watching must never fail the batch
             JsonLog.error("a delivery listener failed", e);
         }
@@ -143,16 +145,15 @@ public final class FanOut {
     }
 
     /** Records, for each message that failed, what of it was delivered, so that it is not delivered again. */
-    private void recordPartialDeliveries(List<Delivery> notifications, List<Undelivered> undelivered, Set<String> failed) {
+    private void recordPartialDeliveries(List<Delivery> notifications, Map<Delivery, Undelivered> undelivered,
+            Set<String> failed) {
         if (failed.isEmpty() || notifications.isEmpty()) {
             return;
         }
-        Set<Delivery> notDone = new HashSet<>();
-        undelivered.forEach(given -> notDone.add(given.notification()));
         Map<String, Set<String>> delivered = new HashMap<>();
         for (Delivery notification : notifications) {
             String messageId = notification.origin().messageId();
-            if (failed.contains(messageId) && !notDone.contains(notification)) {
+            if (failed.contains(messageId) && !undelivered.containsKey(notification)) {
                 delivered.computeIfAbsent(messageId, id -> new HashSet<>()).add(deliveryKey(notification));
             }
         }

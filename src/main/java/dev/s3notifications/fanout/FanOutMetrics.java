@@ -6,10 +6,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The fan-out's CloudWatch metrics, as log lines in the Embedded Metric Format, which CloudWatch Logs turns into
@@ -56,10 +54,6 @@ public final class FanOutMetrics implements DeliveryListener {
             return;
         }
         Instant now = clock.instant();
-        // Looking a delivery up hashes its whole message; most batches fail nothing, and then need no lookups at all.
-        Set<Delivery> failed = new HashSet<>();
-        report.undelivered().forEach(given -> failed.add(given.notification()));
-        boolean anyFailed = !failed.isEmpty();
         Map<Destination.Kind, Tally> tallies = new EnumMap<>(Destination.Kind.class);
         for (Delivery notification : report.notifications()) {
             Tally tally = tallies.computeIfAbsent(notification.destination().kind(), kind -> new Tally());
@@ -67,7 +61,7 @@ public final class FanOutMetrics implements DeliveryListener {
             if (receiveCount > 1) {
                 tally.retried++;
             }
-            if (anyFailed && failed.contains(notification)) {
+            if (report.undelivered().containsKey(notification)) {
                 tally.failed++;
                 if (receiveCount >= maxReceiveCount) {
                     tally.deadLettered++;

@@ -63,15 +63,12 @@ public final class HealthTracker implements DeliveryListener {
             return;
         }
         Instant now = clock.instant();
-        Map<Delivery, Undelivered> failures = new HashMap<>();
-        report.undelivered().forEach(given -> failures.put(given.notification(), given));
         Map<Key, Pending> touched = new LinkedHashMap<>();
         for (Delivery notification : report.notifications()) {
             Key key = new Key(notification.origin().bucket(), notification.destination());
             Pending state = pending.computeIfAbsent(key, any -> new Pending());
             touched.put(key, state);
-            // a lookup hashes the delivery's whole message: none at all in a batch that failed nothing
-            Undelivered failure = failures.isEmpty() ? null : failures.get(notification);
+            Undelivered failure = report.undelivered().get(notification);
             if (failure == null) {
                 state.delivered++;
                 state.lastSuccess = now;

@@ -34,8 +34,8 @@ class HealthTrackerTest {
     private void batch(List<Delivery> delivered, List<Delivery> failed) {
         List<Delivery> all = new ArrayList<>(delivered);
         all.addAll(failed);
-        tracker.batchDelivered(new DeliveryListener.Report(all, failed.stream().map(n -> new Undelivered(n, GONE)).toList(),
-                Map.of(), Set.of()));
+        tracker.batchDelivered(new DeliveryListener.Report(all,
+                Undelivered.byNotification(failed.stream().map(n -> new Undelivered(n, GONE)).toList()), Map.of(), Set.of()));
     }
 
     private DestinationHealth health(Destination destination) {
