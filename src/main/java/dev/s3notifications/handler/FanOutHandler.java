@@ -53,13 +53,17 @@ public final class FanOutHandler implements RequestStreamHandler {
 
     private FanOutHandler(Settings settings, Supplier<Wiring.FanOutFunction> wiring) {
         // Priming's local run needs nothing of the function: it runs while the function is wired, where that overlaps.
-        InitThread<Integer> local = settings.primeAtInit() ? FanOutPriming.startAtInit(settings, requestPath()) : null;
+        // Where it does not, priming's network run goes the same way on this thread, so a local run would add nothing.
+        InitThread<Integer> local = settings.primeAtInit() && InitThread.OVERLAPS
+                ? FanOutPriming.startAtInit(settings, requestPath()) : null;
         Wiring.FanOutFunction wired = wiring.get();
         this.fanOut = wired.fanOut();
         this.priming = new FanOutPriming(wired.store(), wired.publisher(), wired.health(), settings, requestPath());
         Core.getGlobalContext().register(priming);
         if (local != null) {
             priming.primeAtInit(local);
+        } else if (settings.primeAtInit()) {
+            priming.primeAtInit();
         }
     }
 
