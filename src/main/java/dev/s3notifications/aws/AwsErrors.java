@@ -14,11 +14,12 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 public final class AwsErrors {
     /**
-     * Throttling codes the SDK's own list does not know: SNS's {@code Throttled} and KMS's, as SNS and SQS name them,
-     * and EventBridge's and SQS's batch-entry codes.
+     * Throttling codes the SDK's own list does not know and that do not start with {@code Throttl} (which covers
+     * SNS's {@code Throttled} and EventBridge's {@code ThrottlingException}): KMS's, as SNS and SQS name them, and
+     * the batch-entry codes of SQS and EventBridge.
      */
-    private static final Set<String> MORE_THROTTLING_CODES = Set.of("Throttled", "KMSThrottling", "KmsThrottled",
-            "KMS.ThrottlingException", "RequestThrottled", "ThrottlingException", "TooManyRequestsException");
+    private static final Set<String> MORE_THROTTLING_CODES = Set.of("KMSThrottling", "KmsThrottled",
+            "KMS.ThrottlingException", "RequestThrottled", "TooManyRequestsException");
 
     private AwsErrors() {
     }

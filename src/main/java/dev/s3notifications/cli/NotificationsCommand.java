@@ -166,9 +166,6 @@ public final class NotificationsCommand {
             throw new IllegalArgumentException("unknown event " + eventName + " (an event such as s3:ObjectCreated:Put,"
                     + " not a wildcard)");
         }
-        if (key.isEmpty()) {
-            throw new IllegalArgumentException("--key is required");
-        }
         NotificationConfiguration configuration =
                 NotificationConfigurationXml.read(s3.get(bucketName, "notification").getBytes(StandardCharsets.UTF_8));
         String region = region(S3Xml.parse(s3.get(bucketName, "location").getBytes(StandardCharsets.UTF_8)));

@@ -117,11 +117,6 @@ public final class ApiPriming implements Resource {
         return InitThread.start("api-priming", () -> JsonLog.quietly(() -> primeSandbox(settings, requestPath)));
     }
 
-    /** Primes during init, all of it on this thread; a failure only leaves the first request slower, and is logged. */
-    public void primeAtInit() {
-        AtInit.prime("statuses", this::prime);
-    }
-
     /** Finishes init priming begun by {@link #startAtInit}; a failure only leaves the first request slower, and is logged. */
     public void primeAtInit(InitThread<SandboxRun> sandbox) {
         AtInit.prime("statuses", () -> primeFunction(sandbox.join()));

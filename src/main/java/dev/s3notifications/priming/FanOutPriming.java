@@ -88,12 +88,6 @@ public final class FanOutPriming implements Resource {
     private final Settings settings;
     private final RequestPath requestPath;
 
-    /** Primes a fan-out that keeps no destination health. */
-    public FanOutPriming(BucketStore realStore, NotificationPublisher realPublisher, Settings settings,
-            RequestPath requestPath) {
-        this(realStore, realPublisher, DestinationHealthLog.NONE, settings, requestPath);
-    }
-
     public FanOutPriming(BucketStore realStore, NotificationPublisher realPublisher, DestinationHealthLog realHealth,
             Settings settings, RequestPath requestPath) {
         this.realStore = realStore;

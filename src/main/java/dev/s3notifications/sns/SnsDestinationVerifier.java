@@ -1,7 +1,6 @@
 package dev.s3notifications.sns;
 
 import dev.s3notifications.aws.AwsErrors;
-import dev.s3notifications.message.TestEvent;
 import dev.s3notifications.notification.DestinationConfiguration;
 import dev.s3notifications.notification.DestinationType;
 import dev.s3notifications.notification.DestinationVerifier;
@@ -46,7 +45,6 @@ public final class SnsDestinationVerifier implements DestinationVerifier {
                 topics.add(destination.arn());
             }
         }
-        String message = testMessage;
         List<Argument> failures = new ArrayList<>();
         Map<String, String> messageIds = new LinkedHashMap<>();
         for (String topic : topics) {
@@ -55,7 +53,7 @@ public final class SnsDestinationVerifier implements DestinationVerifier {
                 continue;
             }
             try {
-                messageIds.put(topic, sns.publish(b -> b.topicArn(topic).subject(SUBJECT).message(message)).messageId());
+                messageIds.put(topic, sns.publish(b -> b.topicArn(topic).subject(SUBJECT).message(testMessage)).messageId());
             } catch (NotFoundException e) {
                 failures.add(new Argument(topic, TOPIC_MISSING));
             } catch (AuthorizationErrorException | KmsAccessDeniedException e) {

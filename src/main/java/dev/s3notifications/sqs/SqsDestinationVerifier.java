@@ -1,7 +1,6 @@
 package dev.s3notifications.sqs;
 
 import dev.s3notifications.aws.AwsErrors;
-import dev.s3notifications.message.TestEvent;
 import dev.s3notifications.notification.DestinationConfiguration;
 import dev.s3notifications.notification.DestinationType;
 import dev.s3notifications.notification.DestinationVerifier;
@@ -46,7 +45,6 @@ public final class SqsDestinationVerifier implements DestinationVerifier {
                 queues.add(destination.arn());
             }
         }
-        String message = testMessage;
         List<Argument> failures = new ArrayList<>();
         Map<String, String> messageIds = new LinkedHashMap<>();
         for (String queue : queues) {
@@ -56,7 +54,7 @@ public final class SqsDestinationVerifier implements DestinationVerifier {
             }
             try {
                 String url = queueUrls.url(queue);
-                messageIds.put(queue, sqs.sendMessage(b -> b.queueUrl(url).messageBody(message)).messageId());
+                messageIds.put(queue, sqs.sendMessage(b -> b.queueUrl(url).messageBody(testMessage)).messageId());
             } catch (QueueDoesNotExistException e) {
                 queueUrls.forget(queue);
                 failures.add(new Argument(queue, QUEUE_MISSING));

@@ -132,12 +132,6 @@ public record Settings(
         return value == null || value.isBlank();
     }
 
-    public Settings withConfigurationCacheTtl(Duration ttl) {
-        return new Settings(region, bucketsTable, unsignedRequestsAccountId, virtualHostDomains, maxConfigurations,
-                maxRequestBodyBytes, dynamoDbEndpoint, snsEndpoint, ttl, accessKeysTable, accessKeyCacheTtl, primeAtInit,
-                delivery, environmentCredentials);
-    }
-
     /** {@code true} or {@code false} (any case); anything else is refused rather than read as one of them. */
     private static boolean flag(Map<String, String> env, String name, boolean defaultValue) {
         String value = env.get(name);

@@ -120,11 +120,6 @@ public final class Wiring {
         return new Destination(Destination.Kind.EVENT_BUS, settings.delivery().eventBus());
     }
 
-    /** The fan-out function's collaborators, built once per container so the configuration cache outlives invocations. */
-    public static FanOut fanOut(Settings settings) {
-        return fanOutFunction(settings).fanOut();
-    }
-
     /**
      * The fan-out function's parts: the fan-out, and the store, publisher and health log it uses (priming calls them
      * too).

@@ -63,7 +63,7 @@ class ApiPrimingTest {
 
     @Test
     void primingAtInitNeverFailsTheFunction() {
-        ApiPriming.requestPathOnly(null, settings, requestPath).primeAtInit();
+        ApiPriming.requestPathOnly(null, settings, requestPath).primeAtInit(ApiPriming.startAtInit(settings, requestPath));
     }
 
     @Test

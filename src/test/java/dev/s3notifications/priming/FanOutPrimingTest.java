@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.s3notifications.dynamodb.DynamoDbBucketStore;
 import dev.s3notifications.dynamodb.DynamoDbDestinationHealthLog;
 import dev.s3notifications.fanout.Delivery;
+import dev.s3notifications.fanout.DestinationHealthLog;
 import dev.s3notifications.fanout.NotificationPublisher;
 import dev.s3notifications.fanout.Undelivered;
 import dev.s3notifications.handler.FanOutHandler;
 import dev.s3notifications.memory.InMemoryBucketStore;
 import dev.s3notifications.sns.SnsNotificationPublisher;
+import dev.s3notifications.store.BucketStore;
 import dev.s3notifications.testing.AwsTestClients;
 import dev.s3notifications.testing.CountingBucketStore;
 import dev.s3notifications.testing.CountingDestinationHealthLog;
@@ -36,7 +38,7 @@ class FanOutPrimingTest {
 
     @Test
     void deliversASampleBatchToTopicsThatCannotExistAndOnlyReadsTheRealStore() {
-        assertThat(new FanOutPriming(store, publisher, settings, FanOutHandler.requestPath()).prime()).isZero();
+        assertThat(priming(store).prime()).isZero();
 
         assertThat(store.finds()).as("a bucket that cannot exist, then the rehearsal's sample bucket").isEqualTo(2);
         assertThat(store.listOwnedBy(Settings.DEFAULT_ACCOUNT)).isEmpty();
@@ -93,25 +95,30 @@ class FanOutPrimingTest {
 
         assertThat(local.join()).as("failed messages of the local run, whose publisher takes everything").isZero();
         assertThat(store.finds()).as("the local run reads only its own sample bucket").isZero();
-        new FanOutPriming(store, publisher, settings, FanOutHandler.requestPath()).primeAtInit(local);
+        priming(store).primeAtInit(local);
         assertThat(store.finds()).as("a bucket that cannot exist, then the rehearsal's sample bucket").isEqualTo(2);
         assertThat(publisher.published).hasSize(4);
     }
 
     @Test
     void primingNeverFailsTheFunction() {
-        new FanOutPriming(null, publisher, settings, FanOutHandler.requestPath()).primeAtInit();
+        priming(null).primeAtInit();
     }
 
     @Test
     void beforeCheckpointPrimesAsInitDoesAndNeverFailsTheSnapshot() {
-        FanOutPriming priming = new FanOutPriming(store, publisher, settings, FanOutHandler.requestPath());
+        FanOutPriming priming = priming(store);
 
         priming.beforeCheckpoint(null);
         priming.afterRestore(null);
-        new FanOutPriming(null, publisher, settings, FanOutHandler.requestPath()).beforeCheckpoint(null);
+        priming(null).beforeCheckpoint(null);
 
         assertThat(store.finds()).as("a bucket that cannot exist, then the rehearsal's sample bucket").isEqualTo(2);
         assertThat(publisher.published).hasSize(4);
+    }
+
+    /** Over {@code realStore} and the recording publisher, keeping no destination health. */
+    private FanOutPriming priming(BucketStore realStore) {
+        return new FanOutPriming(realStore, publisher, DestinationHealthLog.NONE, settings, FanOutHandler.requestPath());
     }
 }
