@@ -10,11 +10,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-/** What every DynamoDB adapter does the same way: how a failed call is reported, and batched reads. */
+/** What every DynamoDB adapter does the same way: how a failed call is reported, batched reads and writes. */
 final class DynamoDbCalls {
     /** BatchGetItem's limit. */
     private static final int MAX_KEYS_PER_READ = 100;
+    /** BatchWriteItem's limit. */
+    private static final int MAX_WRITES_PER_CALL = 25;
     /** How often a batch call is made for what DynamoDB left unprocessed under load. */
     private static final int BATCH_ATTEMPTS = 3;
 
@@ -60,6 +63,23 @@ final class DynamoDbCalls {
                     var response = dynamoDb.batchGetItem(b -> b.requestItems(asked));
                     response.responses().getOrDefault(tableName, List.of()).forEach(found);
                     request = response.unprocessedKeys();
+                }
+            }
+        });
+    }
+
+    /**
+     * Makes {@code writes} to {@code tableName}: one {@code BatchWriteItem} per 25, each made again a few times for
+     * what DynamoDB left unprocessed.
+     */
+    static void batchWrite(DynamoDbClient dynamoDb, String tableName, List<WriteRequest> writes) {
+        run(() -> {
+            for (int from = 0; from < writes.size(); from += MAX_WRITES_PER_CALL) {
+                Map<String, List<WriteRequest>> request = Map.of(tableName,
+                        writes.subList(from, Math.min(from + MAX_WRITES_PER_CALL, writes.size())));
+                for (int attempt = 0; attempt < BATCH_ATTEMPTS && !request.isEmpty(); attempt++) {
+                    Map<String, List<WriteRequest>> asked = request;
+                    request = dynamoDb.batchWriteItem(b -> b.requestItems(asked)).unprocessedItems();
                 }
             }
         });

@@ -26,7 +26,6 @@ public final class DynamoDbDestinationHealthLog implements DestinationHealthLog 
     static final String ID = DynamoDbDeliveryLog.ID;
     private static final String PREFIX = "destination/";
     static final Duration KEPT = Duration.ofDays(90);
-    private static final int MAX_WRITES_PER_CALL = 25;
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -97,16 +96,7 @@ public final class DynamoDbDestinationHealthLog implements DestinationHealthLog 
         List<WriteRequest> deletes = new ArrayList<>();
         destinations.forEach(destination -> deletes.add(WriteRequest.builder()
                 .deleteRequest(d -> d.key(Map.of(ID, AttributeValue.fromS(id(bucket, destination))))).build()));
-        DynamoDbCalls.run(() -> {
-            for (int from = 0; from < deletes.size(); from += MAX_WRITES_PER_CALL) {
-                Map<String, List<WriteRequest>> request = Map.of(tableName,
-                        deletes.subList(from, Math.min(from + MAX_WRITES_PER_CALL, deletes.size())));
-                for (int attempt = 0; attempt < 3 && !request.isEmpty(); attempt++) {
-                    Map<String, List<WriteRequest>> asked = request;
-                    request = dynamoDb.batchWriteItem(b -> b.requestItems(asked)).unprocessedItems();
-                }
-            }
-        });
+        DynamoDbCalls.batchWrite(dynamoDb, tableName, deletes);
     }
 
     private static DestinationHealth health(String bucket, Destination destination, Map<String, AttributeValue> item) {
