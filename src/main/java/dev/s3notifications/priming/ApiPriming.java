@@ -74,34 +74,27 @@ public final class ApiPriming implements Resource {
         byte[] invoke(S3Api api, byte[] eventJson);
     }
 
-    /** Requests to the function's own destination verifier and bucket store, given what the sandbox stored. */
-    @FunctionalInterface
-    private interface RealDependencies {
-        List<Integer> prime(ApiPriming priming, NotificationConfiguration sandboxConfiguration);
-    }
-
     private final S3Api api;
+    /** The function whose destination verifier and bucket store get requests too; null to leave them cold. */
+    private final Wiring.ApiFunction function;
     private final RequestPath requestPath;
     private final Settings settings;
-    private final List<RealDependencies> realDependencies;
 
     /** Primes everything above, through the function's own API, destination verifier and bucket store. */
     public ApiPriming(Wiring.ApiFunction function, Settings settings, RequestPath requestPath) {
-        this(function.api(), settings, requestPath, List.of(
-                (priming, stored) -> priming.sendTheTestMessageToAnImpossibleTopic(function.destinationVerifier()),
-                (priming, stored) -> priming.tryARefusedWrite(function.store(), stored)));
+        this(function.api(), function, settings, requestPath);
     }
 
     /** Primes the sandbox and the real API's key lookup only: the real SNS and buckets table stay cold. */
     public static ApiPriming requestPathOnly(S3Api api, Settings settings, RequestPath requestPath) {
-        return new ApiPriming(api, settings, requestPath, List.of());
+        return new ApiPriming(api, null, settings, requestPath);
     }
 
-    private ApiPriming(S3Api api, Settings settings, RequestPath requestPath, List<RealDependencies> realDependencies) {
+    private ApiPriming(S3Api api, Wiring.ApiFunction function, Settings settings, RequestPath requestPath) {
         this.api = api;
+        this.function = function;
         this.requestPath = requestPath;
         this.settings = settings;
-        this.realDependencies = realDependencies;
     }
 
     /** What the sandbox's requests answered, and the configuration its PUT stored. */
@@ -157,8 +150,9 @@ public final class ApiPriming implements Resource {
         AccessKey impossible = new AccessKey(IMPOSSIBLE_ACCESS_KEY_ID, UUID.randomUUID().toString(),
                 SANDBOX_CALLER.accountId(), SANDBOX_CALLER.principalArn(), true);
         statuses.add(send(requestPath, api, SampleRequest.load("head-bucket-missing").signedWith(impossible, settings.region())));
-        for (RealDependencies real : realDependencies) {
-            statuses.addAll(real.prime(this, sandbox.stored()));
+        if (function != null) {
+            statuses.addAll(sendTheTestMessageToAnImpossibleTopic(function.destinationVerifier()));
+            statuses.addAll(tryARefusedWrite(function.store(), sandbox.stored()));
         }
         return statuses;
     }
