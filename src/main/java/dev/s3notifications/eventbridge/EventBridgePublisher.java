@@ -37,6 +37,7 @@ public final class EventBridgePublisher implements NotificationPublisher {
 
     private final EventBridgeClient eventBridge;
     private final String source;
+    private final int sourceBytes;
     private final RetryingDelivery delivery;
 
     /** @param source the {@code source} of every event put, e.g. {@code s3-bucket-notifications} */
@@ -50,6 +51,7 @@ public final class EventBridgePublisher implements NotificationPublisher {
         }
         this.eventBridge = eventBridge;
         this.source = source;
+        this.sourceBytes = utf8(source);
         this.delivery = new RetryingDelivery(retry);
     }
 
@@ -83,32 +85,28 @@ public final class EventBridgePublisher implements NotificationPublisher {
         } catch (SdkException e) {
             return AwsErrors.failed(batch, e);
         }
-        // The result entries stand in the order of the request's; a failed one has an error code instead of an id.
+        // The result entries stand in the order of the request's; a failed one has an error code instead of an id, and
+        // one that is neither is left out, so that Batches.attempt counts it unanswered. Only InternalFailure is
+        // EventBridge's own fault; throttling codes Batches.attempt retries by themselves.
         List<PutEventsResultEntry> results = response.entries();
-        List<Delivery> refused = new ArrayList<>();
-        List<Delivery> retryable = new ArrayList<>();
-        Undelivered.Cause cause = null;
-        for (int i = 0; i < batch.size(); i++) {
-            PutEventsResultEntry result = i < results.size() ? results.get(i) : null;
-            if (result != null && result.errorCode() == null && result.eventId() != null) {
-                continue;
-            }
-            String code = result == null ? null : result.errorCode();
-            cause = code == null ? new Undelivered.Cause("NoAnswer", "EventBridge did not report on the entry")
-                    : new Undelivered.Cause(code, result.errorMessage());
-            if (code == null || code.equals("InternalFailure") || AwsErrors.isThrottlingCode(code)) {
-                retryable.add(batch.get(i));
-            } else {
-                refused.add(batch.get(i));
+        List<String> successful = new ArrayList<>();
+        List<Batches.FailedEntry> failed = new ArrayList<>();
+        for (int i = 0; i < Math.min(batch.size(), results.size()); i++) {
+            PutEventsResultEntry result = results.get(i);
+            if (result.errorCode() != null) {
+                failed.add(new Batches.FailedEntry(Integer.toString(i), !"InternalFailure".equals(result.errorCode()),
+                        result.errorCode(), result.errorMessage()));
+            } else if (result.eventId() != null) {
+                successful.add(Integer.toString(i));
             }
         }
-        return refused.isEmpty() && retryable.isEmpty() ? Attempt.DONE : new Attempt(refused, retryable, cause);
+        return Batches.attempt(batch, successful, failed, "EventBridge");
     }
 
     /** An entry's size as EventBridge counts it: its time, and the UTF-8 bytes of source, detail type, detail, resource. */
     private int bytes(Delivery notification) {
         BusEvent event = (BusEvent) notification;
-        return TIME_BYTES + utf8(source) + utf8(event.detailType()) + utf8(event.message()) + utf8(event.resource());
+        return TIME_BYTES + sourceBytes + utf8(event.detailType()) + utf8(event.message()) + utf8(event.resource());
     }
 
     private static int utf8(String text) {

@@ -73,6 +73,16 @@ class EventBridgePublisherTest {
     }
 
     @Test
+    void putsAgainAnEntryTheAnswerLeavesOut() {
+        eventBridge.then(request -> PutEventsResponse.builder().failedEntryCount(0).entries(
+                PutEventsResultEntry.builder().eventId("a").build(), PutEventsResultEntry.builder().build()).build());
+        assertThat(publisher.publish(events(3))).isEmpty();
+        assertThat(eventBridge.puts()).hasSize(2);
+        assertThat(eventBridge.puts().get(1).entries()).extracting(PutEventsRequestEntry::detail)
+                .containsExactly("{\"n\":1}", "{\"n\":2}");
+    }
+
+    @Test
     void aWholeCallRefusedForGoodIsNotRetried() {
         eventBridge.thenThrow(EventBridgeException.builder().statusCode(400)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("ResourceNotFoundException").errorMessage("no bus").build())
