@@ -5,7 +5,9 @@ import dev.s3notifications.fanout.RetryingDelivery.Attempt;
 import dev.s3notifications.fanout.RetryingDelivery;
 import dev.s3notifications.fanout.Undelivered;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToIntFunction;
 
 /**
@@ -20,6 +22,15 @@ public final class Batches {
     }
 
     private Batches() {
+    }
+
+    /** Notifications by their destination's address (a topic, queue or bus gets calls of its own), in order. */
+    public static Map<String, List<Delivery>> byAddress(List<Delivery> notifications) {
+        Map<String, List<Delivery>> byAddress = new LinkedHashMap<>();
+        for (Delivery notification : notifications) {
+            byAddress.computeIfAbsent(notification.destination().address(), address -> new ArrayList<>()).add(notification);
+        }
+        return byAddress;
     }
 
     /**

@@ -10,9 +10,7 @@ import dev.s3notifications.fanout.RetryingDelivery;
 import dev.s3notifications.fanout.Undelivered;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
@@ -57,12 +55,8 @@ public final class EventBridgePublisher implements NotificationPublisher {
 
     @Override
     public List<Undelivered> publish(List<Delivery> notifications) {
-        Map<String, List<Delivery>> byBus = new LinkedHashMap<>();
-        for (Delivery notification : notifications) {
-            byBus.computeIfAbsent(notification.destination().address(), bus -> new ArrayList<>()).add(notification);
-        }
         List<Undelivered> undelivered = new ArrayList<>();
-        byBus.forEach((bus, events) -> {
+        Batches.byAddress(notifications).forEach((bus, events) -> {
             for (List<Delivery> batch : Batches.split(events, MAX_BATCH_ENTRIES, MAX_BATCH_BYTES, this::bytes,
                     "EventBridge", undelivered)) {
                 delivery.deliver(batch, pending -> put(bus, pending), undelivered);

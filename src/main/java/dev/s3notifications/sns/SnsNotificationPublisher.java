@@ -9,7 +9,6 @@ import dev.s3notifications.fanout.RetryingDelivery;
 import dev.s3notifications.fanout.Undelivered;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -46,12 +45,8 @@ public final class SnsNotificationPublisher implements NotificationPublisher {
 
     @Override
     public List<Undelivered> publish(List<Delivery> notifications) {
-        Map<String, List<Delivery>> byTopic = new LinkedHashMap<>();
-        for (Delivery notification : notifications) {
-            byTopic.computeIfAbsent(notification.destination().address(), topic -> new ArrayList<>()).add(notification);
-        }
         List<Undelivered> undelivered = new ArrayList<>();
-        for (Map.Entry<String, List<Delivery>> topic : byTopic.entrySet()) {
+        for (Map.Entry<String, List<Delivery>> topic : Batches.byAddress(notifications).entrySet()) {
             if (topic.getValue().size() == 1) {
                 delivery.deliver(topic.getValue(), one -> publishOne(topic.getKey(), one.get(0)), undelivered);
             } else {

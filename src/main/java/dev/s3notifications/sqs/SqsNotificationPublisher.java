@@ -9,7 +9,6 @@ import dev.s3notifications.fanout.RetryingDelivery;
 import dev.s3notifications.fanout.Undelivered;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -50,12 +49,8 @@ public final class SqsNotificationPublisher implements NotificationPublisher {
 
     @Override
     public List<Undelivered> publish(List<Delivery> notifications) {
-        Map<String, List<Delivery>> byQueue = new LinkedHashMap<>();
-        for (Delivery notification : notifications) {
-            byQueue.computeIfAbsent(notification.destination().address(), queue -> new ArrayList<>()).add(notification);
-        }
         List<Undelivered> undelivered = new ArrayList<>();
-        byQueue.forEach((queue, messages) -> {
+        Batches.byAddress(notifications).forEach((queue, messages) -> {
             for (List<Delivery> batch : Batches.split(messages, MAX_BATCH_ENTRIES, MAX_BATCH_BYTES,
                         SqsNotificationPublisher::bytes, "SQS", undelivered)) {
                 delivery.deliver(batch, pending -> send(queue, pending), undelivered);
