@@ -53,10 +53,9 @@ public final class SqsDestinationVerifier implements DestinationVerifier {
                 continue;
             }
             try {
-                String url = queueUrls.url(queue);
-                messageIds.put(queue, sqs.sendMessage(b -> b.queueUrl(url).messageBody(testMessage)).messageId());
+                messageIds.put(queue, queueUrls.call(queue,
+                        url -> sqs.sendMessage(b -> b.queueUrl(url).messageBody(testMessage))).messageId());
             } catch (QueueDoesNotExistException e) {
-                queueUrls.forget(queue);
                 failures.add(new Argument(queue, QUEUE_MISSING));
             } catch (SdkException e) {
                 // Throttling, a server-side failure or an answer we could not read says nothing about the queue.

@@ -72,10 +72,8 @@ public final class SqsNotificationPublisher implements NotificationPublisher {
         }
         SendMessageBatchResponse response;
         try {
-            String url = queueUrls.url(queueArn);
-            response = sqs.sendMessageBatch(b -> b.queueUrl(url).entries(entries));
+            response = queueUrls.call(queueArn, url -> sqs.sendMessageBatch(b -> b.queueUrl(url).entries(entries)));
         } catch (QueueDoesNotExistException e) {
-            queueUrls.forget(queueArn);
             return Attempt.refused(batch, AwsErrors.cause(e));
         } catch (SdkException e) {
             return AwsErrors.failed(batch, e);

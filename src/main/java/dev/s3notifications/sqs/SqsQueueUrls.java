@@ -2,7 +2,9 @@ package dev.s3notifications.sqs;
 
 import dev.s3notifications.notification.Arn;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
 /**
  * The URL of each queue a configuration names by ARN, asked of SQS ({@code GetQueueUrl}) once per queue and kept
@@ -20,7 +22,7 @@ final class SqsQueueUrls {
      * @throws software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException when there is no such queue
      * @throws software.amazon.awssdk.core.exception.SdkException when SQS cannot say
      */
-    String url(String queueArn) {
+    private String url(String queueArn) {
         String known = urls.get(queueArn);
         if (known != null) {
             return known;
@@ -31,8 +33,19 @@ final class SqsQueueUrls {
         return url;
     }
 
-    /** Forgets a queue's URL, when SQS said the queue is gone (it may be created again, under another URL). */
-    void forget(String queueArn) {
-        urls.remove(queueArn);
+    /**
+     * Makes {@code call} with the queue's URL. When SQS says the queue is gone, its URL is forgotten (the queue may be
+     * created again, under another URL) and the exception thrown on.
+     *
+     * @throws software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException when there is no such queue
+     * @throws software.amazon.awssdk.core.exception.SdkException when SQS cannot say
+     */
+    <T> T call(String queueArn, Function<String, T> call) {
+        try {
+            return call.apply(url(queueArn));
+        } catch (QueueDoesNotExistException e) {
+            urls.remove(queueArn);
+            throw e;
+        }
     }
 }

@@ -130,6 +130,19 @@ class SqsNotificationPublisherTest {
     }
 
     @Test
+    void aQueueGoneAfterItsUrlWasKeptIsAskedForAgainNextTime() {
+        assertThat(publisher.publish(messages(A, 1))).isEmpty();
+        sqs.thenThrow(QueueDoesNotExistException.builder().statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("AWS.SimpleQueueService.NonExistentQueue")
+                        .errorMessage("The specified queue does not exist.").build()).build());
+        assertThat(publisher.publish(messages(A, 1))).hasSize(1);
+        assertThat(publisher.publish(messages(A, 1))).isEmpty();
+        assertThat(sqs.urls.requests(GetQueueUrlRequest.class)).extracting(GetQueueUrlRequest::queueName)
+                .as("the URL forgotten when the queue was gone, asked again for the queue made anew")
+                .containsExactly("a", "a");
+    }
+
+    @Test
     void aThrottledOrFailedWholeCallIsRetried() {
         sqs.thenThrow(SqsException.builder().statusCode(400)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("RequestThrottled").errorMessage("slow").build()).build());
