@@ -105,8 +105,8 @@ public final class FanOutPriming implements Resource {
      */
     public static InitThread<Integer> startAtInit(Settings settings, RequestPath requestPath) {
         return InitThread.start("fan-out-priming", () -> JsonLog.quietly(() -> deliver(requestPath,
-                Wiring.fanOut(settings, sampleBucket(settings, SampleRequest.load("put-notification")),
-                        notifications -> List.of(), DeliveryLog.NONE, DeliveryListener.NONE))));
+                Wiring.fanOut(settings, sampleBucket(settings), notifications -> List.of(), DeliveryLog.NONE,
+                        DeliveryListener.NONE), batchEvent())));
     }
 
     /** Primes, all of it on this thread; a failure only leaves the first batch slower, and is logged. */
@@ -137,15 +137,12 @@ public final class FanOutPriming implements Resource {
      * rehearsal (none, unless the store or publisher changed what they send or read).
      */
     int prime() {
-        deliverOverTheNetwork();
-        return rehearse();
-    }
-
-    /** The sample batch over the network, to topics SNS refuses (every message fails, on AWS). */
-    private void deliverOverTheNetwork() {
+        InMemoryBucketStore sample = sampleBucket(settings);
+        byte[] batch = batchEvent();
         realStore.find(IMPOSSIBLE_BUCKET);
-        InMemoryBucketStore sample = sampleBucket(settings, SampleRequest.load("put-notification"));
-        deliver(requestPath, Wiring.fanOut(settings, sample, realPublisher, DeliveryLog.NONE, DeliveryListener.NONE));
+        // Over the network, to topics SNS refuses (every message fails, on AWS); then rehearsed
+        deliver(requestPath, Wiring.fanOut(settings, sample, realPublisher, DeliveryLog.NONE, DeliveryListener.NONE), batch);
+        return rehearse(sample, batch);
     }
 
     /**
@@ -155,19 +152,24 @@ public final class FanOutPriming implements Resource {
      * stack's in-memory one) holds no sample bucket: nothing is delivered there, so no health is recorded either.
      */
     int rehearse() {
-        SampleRequest put = SampleRequest.load("put-notification");
-        BucketState sample = sampleBucket(settings, put).find(put.bucket()).orElseThrow();
+        return rehearse(sampleBucket(settings), batchEvent());
+    }
+
+    private int rehearse(InMemoryBucketStore sampleStore, byte[] batch) {
+        Bucket only = sampleStore.listOwnedBy(Settings.DEFAULT_ACCOUNT).get(0);
+        BucketState sample = sampleStore.find(only.name()).orElseThrow();
         FanOut fanOut = Wiring.fanOut(settings, realStore, realPublisher, DeliveryLog.NONE,
                 Wiring.listeners(realHealth, Wiring.metrics(settings), Clock.systemUTC()));
-        return HttpRehearsal.rehearse((request, body) -> answer(request, body, sample), () -> deliver(requestPath, fanOut));
+        return HttpRehearsal.rehearse((request, body) -> answer(request, body, sample),
+                () -> deliver(requestPath, fanOut, batch));
     }
 
     /**
-     * The bucket of the sample PUT {@code put}, in the function's region, in a store of its own, with the
-     * configuration {@code put} puts, its n-th topic renamed {@code s3-notifications-priming.invalid-<n>} and
-     * validated as a PUT validates it.
+     * The bucket of the sample PUT, in the function's region, in a store of its own, with the configuration the PUT
+     * puts, its n-th topic renamed {@code s3-notifications-priming.invalid-<n>} and validated as a PUT validates it.
      */
-    private static InMemoryBucketStore sampleBucket(Settings settings, SampleRequest put) {
+    private static InMemoryBucketStore sampleBucket(Settings settings) {
+        SampleRequest put = SampleRequest.load("put-notification");
         Bucket bucket = new Bucket(put.bucket(), Settings.DEFAULT_ACCOUNT, settings.region(), CREATED_AT);
         NotificationConfiguration configuration = Samples.withImpossibleTopics(
                 NotificationConfigurationXml.read(put.body().getBytes(StandardCharsets.UTF_8)), settings.region(), n -> "-" + n);
@@ -178,8 +180,8 @@ public final class FanOutPriming implements Resource {
         return store;
     }
 
-    /** Delivers the sample batch as Lambda would; returns how many of its messages failed. */
-    private static int deliver(RequestPath requestPath, FanOut fanOut) {
+    /** The sample batch, as Lambda hands the function an SQS event. */
+    private static byte[] batchEvent() {
         List<Object> records = new ArrayList<>();
         for (String sample : BATCH) {
             for (Object record : (List<?>) Samples.load(sample).get("Records")) {
@@ -189,7 +191,12 @@ public final class FanOutPriming implements Resource {
                 records.add(message);
             }
         }
-        byte[] response = requestPath.invoke(fanOut, JsonValues.write(Map.of("Records", records)));
+        return JsonValues.write(Map.of("Records", records));
+    }
+
+    /** Delivers {@code batch} as Lambda would; returns how many of its messages failed. */
+    private static int deliver(RequestPath requestPath, FanOut fanOut, byte[] batch) {
+        byte[] response = requestPath.invoke(fanOut, batch);
         try {
             return ((List<?>) JsonValues.readObject(new ByteArrayInputStream(response)).get("batchItemFailures")).size();
         } catch (IOException e) {
